@@ -1,0 +1,62 @@
+/**
+ * Composition root: the only module that picks concrete adapters. Everything
+ * it wires is a plain service tested under Node; what stays here is the
+ * Electron glue (window, protocol, IPC binding), kept deliberately thin.
+ */
+import { app, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createAppServices } from './app/app-services';
+import { NodeFileSystem } from './adapters/node-file-system';
+import { ElectronBrowserOpener } from './adapters/electron-browser-opener';
+import { ElectronSaveDialog } from './adapters/electron-save-dialog';
+import { registerHandlers } from './ipc/register-handlers';
+import { serveRegistryOnIpcMain } from './ipc/electron-ipc-bridge';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
+import { createMainWindow, makeSenderGuard } from './windows/main-window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const trustedWebContents = new Set<number>();
+let mainWindow: BrowserWindow | undefined;
+
+void app.whenReady().then(() => {
+  const services = createAppServices({
+    fs: new NodeFileSystem(),
+    saveDialog: new ElectronSaveDialog(() => mainWindow),
+    browserOpener: new ElectronBrowserOpener(),
+    productName: app.getName(),
+    version: app.getVersion(),
+  });
+  const registry = registerHandlers(services, { warn: (m) => console.warn(m) });
+  const origins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+  serveRegistryOnIpcMain(registry, makeSenderGuard(trustedWebContents, origins));
+  serveRenderer(join(here, '../renderer'));
+
+  const open = (): void => {
+    mainWindow = createMainWindow({
+      preloadPath: join(here, '../preload/preload.cjs'),
+      startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      openExternal: (url) => void services.externalLinks.open(url),
+    });
+    const id = mainWindow.webContents.id;
+    trustedWebContents.add(id);
+    mainWindow.on('closed', () => {
+      trustedWebContents.delete(id);
+      mainWindow = undefined;
+    });
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('second-instance', () => mainWindow?.focus());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,14 @@
+/**
+ * The file operations services need. Node's `fs` implements it in the app
+ * and in tests alike; the interface exists so crash-safety can be tested.
+ */
+export interface FileSystem {
+  /**
+   * Replaces `path` atomically with `data`, readable only by the user (0600):
+   * write a temporary file beside it, fsync, rename. A crash at any point
+   * leaves either the old or the new content, never a mix.
+   */
+  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /** Reads a whole file as UTF-8, or `null` when it does not exist. */
+  readTextFile(path: string): Promise<string | null>;
+}

@@ -1,0 +1,79 @@
+import { assertNever } from '../../shared/wizard/assert-never';
+import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
+import type { StepId } from '../../shared/wizard/wizard-state';
+import { useWizard } from './use-wizard';
+import { MethodStep } from './steps/method-step';
+import { ManagedIdentityStep } from './steps/managed-identity-step';
+import { MailboxStep } from './steps/mailbox-step';
+import { ReviewStep } from './steps/review-step';
+import { ExportStep } from './steps/export-step';
+
+const STEP_TITLES: Record<StepId, string> = {
+  method: 'Authentication method',
+  'managed-identity': 'Managed identity',
+  mailbox: 'Mailbox and fetch settings',
+  review: 'Review',
+  export: 'Export',
+};
+
+/** The wizard: progress rail, the current step, and Back/Next. */
+export function Wizard() {
+  const { state, dispatch, exportSettings, openExternal } = useWizard();
+  const steps = stepsFor(state.draft.method);
+  const { index, total } = progress(state);
+  const step = state.screen.step;
+  const busy = state.screen.step === 'export' && state.screen.status.kind === 'saving';
+
+  return (
+    <div className="wizard" data-step={step}>
+      <ol className="step-rail" aria-label="Steps">
+        {steps.map((s, i) => (
+          <li key={s} className={s === step ? 'current' : i < index - 1 ? 'done' : ''} aria-current={s === step ? 'step' : undefined}>
+            {i < index - 1 ? (
+              <button type="button" className="link" onClick={() => dispatch({ type: 'go-to', step: s })}>
+                {STEP_TITLES[s]}
+              </button>
+            ) : (
+              <span>{STEP_TITLES[s]}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <section className="step" aria-labelledby="step-title">
+        <p className="step-count">
+          Step {index} of {total}
+        </p>
+        <h2 id="step-title">{STEP_TITLES[step]}</h2>
+        {renderStep()}
+      </section>
+      <nav className="wizard-nav">
+        <button type="button" name="back" onClick={() => dispatch({ type: 'back' })} disabled={index <= 1 || busy}>
+          Back
+        </button>
+        {step !== 'export' && (
+          <button type="button" name="next" className="primary" onClick={() => dispatch({ type: 'next' })}>
+            Next
+          </button>
+        )}
+      </nav>
+    </div>
+  );
+
+  function renderStep() {
+    const screen = state.screen;
+    switch (screen.step) {
+      case 'method':
+        return <MethodStep state={state} dispatch={dispatch} openExternal={openExternal} />;
+      case 'managed-identity':
+        return <ManagedIdentityStep state={state} dispatch={dispatch} />;
+      case 'mailbox':
+        return <MailboxStep state={state} dispatch={dispatch} />;
+      case 'review':
+        return <ReviewStep draft={state.draft} />;
+      case 'export':
+        return <ExportStep status={screen.status} onExport={exportSettings} />;
+      default:
+        return assertNever(screen);
+    }
+  }
+}

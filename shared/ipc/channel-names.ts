@@ -1,0 +1,29 @@
+/**
+ * Every invoke channel, named `domain:verb` in kebab case.
+ *
+ * Plain constants with no runtime dependencies, so the sandboxed preload can
+ * bundle them. `contract.ts` gives each name its schemas; a unit test checks
+ * that both lists agree.
+ */
+export const CHANNEL_NAMES = [
+  'app:get-info',
+  'settings:export',
+  'shell:open-external',
+] as const;
+
+/** One channel name. */
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** The `api` namespace of a channel: `settings:export` → `settings`. */
+export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+
+/** The `api` method of a channel: `shell:open-external` → `openExternal`. */
+export type MethodOf<C extends string> = C extends `${string}:${infer M}` ? CamelCase<M> : never;
+
+/** Runtime twin of {@link DomainOf} and {@link MethodOf}. */
+export function splitChannel(channel: string): { readonly domain: string; readonly method: string } {
+  const [domain = '', verb = ''] = channel.split(':');
+  return { domain, method: verb.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) };
+}

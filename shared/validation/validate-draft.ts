@@ -1,0 +1,58 @@
+import type { FieldProblem } from '../errors/app-error';
+import { AuthMethod } from '../domain/auth-method';
+import type { ProfileDraft } from '../domain/profile-draft';
+import {
+  checkEmailAddress,
+  checkFirstFetch,
+  checkFolderPath,
+  checkGuid,
+  checkInstanceName,
+  checkPositiveInteger,
+} from './field-rules';
+
+function collect(entries: ReadonlyArray<readonly [string, string | null]>): FieldProblem[] {
+  return entries.flatMap(([field, message]) => (message === null ? [] : [{ field, message }]));
+}
+
+/** Problems of the method choice. */
+export function validateMethod(draft: ProfileDraft): FieldProblem[] {
+  return draft.method === null ? [{ field: 'method', message: 'Choose how the integration signs in.' }] : [];
+}
+
+/** Problems of the managed-identity block. */
+export function validateManagedIdentity(draft: ProfileDraft): FieldProblem[] {
+  const mi = draft.managedIdentity;
+  if (mi.kind === 'system-assigned') return [];
+  return collect([['managedIdentity.clientId', checkGuid(mi.clientId, 'client ID of the user-assigned managed identity')]]);
+}
+
+/** Problems of the mailbox and fetch settings. */
+export function validateMailbox(draft: ProfileDraft): FieldProblem[] {
+  const m = draft.mailbox;
+  return collect([
+    ['mailbox.instanceName', checkInstanceName(m.instanceName)],
+    ['mailbox.mailboxToFetch', checkEmailAddress(m.mailboxToFetch)],
+    ['mailbox.folderToFetch', checkFolderPath(m.folderToFetch)],
+    ['mailbox.firstFetch', checkFirstFetch(m.firstFetch)],
+    ['mailbox.fetchLimit', checkPositiveInteger(m.fetchLimit, 'maximum number of e-mails per fetch')],
+    ['mailbox.incidentFetchInterval', checkPositiveInteger(m.incidentFetchInterval, 'fetch interval in minutes')],
+  ]);
+}
+
+/** Problems of the block that belongs to the chosen method. */
+export function validateMethodBlock(draft: ProfileDraft): FieldProblem[] {
+  switch (draft.method) {
+    case null:
+      return validateMethod(draft);
+    case AuthMethod.ManagedIdentity:
+      return validateManagedIdentity(draft);
+    case AuthMethod.XsoarApp:
+    case AuthMethod.SelfDeployed:
+      return [{ field: 'method', message: 'This sign-in method is not available yet in this version.' }];
+  }
+}
+
+/** Every problem that stops the draft from being exported. */
+export function validateForExport(draft: ProfileDraft): FieldProblem[] {
+  return [...validateMethodBlock(draft), ...validateMailbox(draft)];
+}

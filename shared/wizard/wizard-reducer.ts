@@ -1,0 +1,75 @@
+import { emptyDraft } from '../domain/profile-draft';
+import { assertNever } from './assert-never';
+import type { WizardAction } from './wizard-actions';
+import { problemsOfStep, stepsFor } from './wizard-selectors';
+import type { Screen, StepId, WizardState } from './wizard-state';
+
+/** The state of a wizard that has not been touched. */
+export function initialWizardState(): WizardState {
+  return { draft: emptyDraft(), screen: { step: 'method' }, showErrors: false };
+}
+
+function screenFor(step: StepId): Screen {
+  return step === 'export' ? { step, status: { kind: 'idle' } } : { step };
+}
+
+function moveTo(state: WizardState, step: StepId): WizardState {
+  return { ...state, screen: screenFor(step), showErrors: false };
+}
+
+/**
+ * The wizard's pure transition function: no I/O, no clocks, no randomness.
+ *
+ * Next is refused (and errors shown) while the current step has problems;
+ * Back and go-to only move to earlier steps, so no step is ever skipped.
+ * Export results carry the request id they answer, and a result for a
+ * request that is no longer current is dropped.
+ */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'method-chosen':
+      return { ...state, draft: { ...state.draft, method: action.method }, showErrors: false };
+    case 'managed-identity-changed':
+      return { ...state, draft: { ...state.draft, managedIdentity: { ...state.draft.managedIdentity, ...action.patch } } };
+    case 'mailbox-changed':
+      return { ...state, draft: { ...state.draft, mailbox: { ...state.draft.mailbox, ...action.patch } } };
+    case 'next': {
+      if (problemsOfStep(state.screen.step, state.draft).length > 0) return { ...state, showErrors: true };
+      const steps = stepsFor(state.draft.method);
+      const next = steps[steps.indexOf(state.screen.step) + 1];
+      return next === undefined ? state : moveTo(state, next);
+    }
+    case 'back': {
+      const steps = stepsFor(state.draft.method);
+      const previous = steps[steps.indexOf(state.screen.step) - 1];
+      if (previous === undefined || (state.screen.step === 'export' && state.screen.status.kind === 'saving')) return state;
+      return moveTo(state, previous);
+    }
+    case 'go-to': {
+      const steps = stepsFor(state.draft.method);
+      const target = steps.indexOf(action.step);
+      return target >= 0 && target < steps.indexOf(state.screen.step) ? moveTo(state, action.step) : state;
+    }
+    case 'draft-loaded': {
+      const steps = stepsFor(action.draft.method);
+      const step = action.step !== undefined && steps.includes(action.step) ? action.step : 'method';
+      return { draft: action.draft, screen: screenFor(step), showErrors: false };
+    }
+    case 'export-started':
+      if (state.screen.step !== 'export') return state;
+      return { ...state, screen: { step: 'export', status: { kind: 'saving', requestId: action.requestId } } };
+    case 'export-finished': {
+      const s = state.screen;
+      if (s.step !== 'export' || s.status.kind !== 'saving' || s.status.requestId !== action.requestId) return state;
+      const r = action.result;
+      const status = !r.ok
+        ? ({ kind: 'failed', error: r.error } as const)
+        : r.value.status === 'saved'
+          ? ({ kind: 'saved', path: r.value.path } as const)
+          : ({ kind: 'cancelled' } as const);
+      return { ...state, screen: { step: 'export', status } };
+    }
+    default:
+      return assertNever(action);
+  }
+}

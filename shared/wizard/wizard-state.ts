@@ -1,0 +1,34 @@
+import type { AppError } from '../errors/app-error';
+import type { ProfileDraft } from '../domain/profile-draft';
+
+/** Identifier of a wizard step. */
+export type StepId = 'method' | 'managed-identity' | 'mailbox' | 'review' | 'export';
+
+/** What the export step is doing. */
+export type ExportStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving'; readonly requestId: number }
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly error: AppError };
+
+/**
+ * The screen the wizard shows, as a union keyed by `step`: per-step status
+ * lives only on its own step, so an export can never be "saving" while the
+ * analyst edits the mailbox.
+ */
+export type Screen =
+  | { readonly step: 'method' }
+  | { readonly step: 'managed-identity' }
+  | { readonly step: 'mailbox' }
+  | { readonly step: 'review' }
+  | { readonly step: 'export'; readonly status: ExportStatus };
+
+/** The whole wizard state. */
+export interface WizardState {
+  /** What the analyst entered; kept across steps and method switches. */
+  readonly draft: ProfileDraft;
+  readonly screen: Screen;
+  /** Set after Next was refused on this step, so untouched fields show their errors too. */
+  readonly showErrors: boolean;
+}

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PARAM_TABLE } from '../../shared/xsoar/param-table';
+import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+
+const MI_CLIENT_ID = '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+async function next(page: Page): Promise<void> {
+  await page.click('button[name=next]');
+}
+
+async function expectStep(page: Page, step: string): Promise<void> {
+  await page.waitForSelector(`.wizard[data-step="${step}"]`);
+}
+
+async function fill(page: Page, name: string, value: string): Promise<void> {
+  await page.fill(`input[name="${name}"]`, value);
+}
+
+const OTHER_METHOD_PARAMS = ['creds_auth_id', 'creds_refresh_token', 'creds_enc_key', 'auth_id', 'refresh_token', 'enc_key', 'creds_certificate', 'certificate_thumbprint', 'private_key', 'creds_auth_code', 'auth_code', 'redirect_uri', 'self_deployed'];
+
+function expectFetchSettings(exported: Record<string, unknown>): void {
+  expect(exported['mailbox_to_fetch']).toBe('soc-phish@contoso.example');
+  expect(exported['folder_to_fetch']).toBe('Inbox/Phishing');
+  expect(exported['first_fetch']).toBe('3 days');
+  expect(exported['fetch_limit']).toBe('25');
+  expect(exported['isFetch']).toBe(true);
+  expect(exported['incidentFetchInterval']).toBe('5');
+  expect(exported['incidentType']).toBe('Phishing');
+  for (const name of ['display_full_email_body', 'fetch_html_formatting', 'legacy_name', 'insecure', 'proxy']) expect(exported[name]).toBe(false);
+  expect(exported['mark_fetched_read']).toBe(true);
+  // Every key is a real parameter name, and no other method's parameter is present.
+  const known = new Set<string>(PARAM_TABLE.map((p) => p.name));
+  expect(Object.keys(exported).filter((key) => !known.has(key))).toEqual([]);
+  for (const name of OTHER_METHOD_PARAMS) expect(exported).not.toHaveProperty(name);
+}
+
+async function fillMailbox(app: AppUnderTest, screenshots: boolean): Promise<void> {
+  const { page } = app;
+  await expectStep(page, 'mailbox');
+  // Invalid values show their field errors and block Next.
+  await fill(page, 'mailbox.mailboxToFetch', 'not-an-address');
+  await fill(page, 'mailbox.fetchLimit', 'fifty');
+  await fill(page, 'mailbox.firstFetch', 'yesterday');
+  await next(page);
+  await expectStep(page, 'mailbox');
+  expect(await page.textContent('[data-field-error="mailbox.mailboxToFetch"]')).toContain('is not an e-mail address');
+  expect(await page.textContent('[data-field-error="mailbox.fetchLimit"]')).toContain('whole number');
+  expect(await page.textContent('[data-field-error="mailbox.firstFetch"]')).toContain('<number> <time unit>');
+  if (screenshots) await shot(page, '03-mailbox-invalid');
+  await fill(page, 'mailbox.mailboxToFetch', 'soc-phish@contoso.example');
+  await fill(page, 'mailbox.folderToFetch', 'Inbox/Phishing');
+  await fill(page, 'mailbox.firstFetch', '3 days');
+  await fill(page, 'mailbox.fetchLimit', '25');
+  await fill(page, 'mailbox.incidentFetchInterval', '5');
+  await fill(page, 'mailbox.incidentType', 'Phishing');
+  await page.check('input[name="mailbox.isFetch"]');
+  await page.check('input[name="mailbox.markFetchedRead"]');
+  expect(await page.locator('[data-field-error]').count()).toBe(0);
+  if (screenshots) await shot(page, '03-mailbox');
+  await next(page);
+}
+
+async function exportAndRead(app: AppUnderTest, screenshots: boolean): Promise<Record<string, unknown>> {
+  const { page } = app;
+  await expectStep(page, 'export');
+  await page.click('button[name=export]');
+  const path = (await page.locator('[data-export-path]').textContent()) ?? '';
+  if (screenshots) await shot(page, '05-export');
+  expect(path.endsWith('.json')).toBe(true);
+  expect((await stat(path)).mode & 0o777).toBe(0o600);
+  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+}
+
+describe('managed identity path in Chromium against the real services', () => {
+  it('user-assigned: validates the client ID, reviews and exports the settings', async () => {
+    const app = await startApp(browser);
+    try {
+      const { page } = app;
+      await expectStep(page, 'method');
+      await next(page);
+      await expectStep(page, 'method');
+      expect(await page.textContent('[data-field-error="method"]')).toContain('Choose how the integration signs in');
+      await page.check('input[name=method][value="managed-identity"]');
+      await shot(page, '01-method');
+      await next(page);
+
+      await expectStep(page, 'managed-identity');
+      await page.check('input[name=mi-kind][value="user-assigned"]');
+      await fill(page, 'managedIdentity.clientId', 'my-identity');
+      await next(page);
+      await expectStep(page, 'managed-identity');
+      expect(await page.textContent('[data-field-error="managedIdentity.clientId"]')).toContain('must be a GUID');
+      await shot(page, '02-managed-identity-invalid');
+      await fill(page, 'managedIdentity.clientId', MI_CLIENT_ID);
+      await shot(page, '02-managed-identity');
+      await next(page);
+
+      await fillMailbox(app, true);
+
+      await expectStep(page, 'review');
+      expect(await page.textContent('tr[data-param="use_managed_identities"]')).toContain('Use Azure Managed Identities');
+      expect(await page.textContent('tr[data-param="managed_identities_client_id"]')).toContain(MI_CLIENT_ID);
+      await shot(page, '04-review');
+      await next(page);
+
+      const exported = await exportAndRead(app, true);
+      expect(exported['use_managed_identities']).toBe(true);
+      expect(exported['managed_identities_client_id']).toEqual({ credential: '', identifier: '', password: MI_CLIENT_ID, passwordChanged: false });
+      expectFetchSettings(exported);
+      expect(app.saveDialog.requests[0]?.defaultFileName).toBe('Microsoft_Graph_Mail_Single_User_instance_1.json');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('system-assigned: exports no client ID at all', async () => {
+    const app = await startApp(browser);
+    try {
+      const { page } = app;
+      await page.check('input[name=method][value="managed-identity"]');
+      await next(page);
+      await expectStep(page, 'managed-identity');
+      await page.check('input[name=mi-kind][value="system-assigned"]');
+      expect(await page.locator('input[name="managedIdentity.clientId"]').count()).toBe(0);
+      await next(page);
+      await fillMailbox(app, false);
+      await expectStep(page, 'review');
+      expect(await page.locator('tr[data-param="managed_identities_client_id"]').count()).toBe(0);
+      await next(page);
+      const exported = await exportAndRead(app, false);
+      expect(exported['use_managed_identities']).toBe(true);
+      expect(exported).not.toHaveProperty('managed_identities_client_id');
+      expectFetchSettings(exported);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('cancelling the save dialog writes nothing and says so', async () => {
+    const app = await startApp(browser);
+    try {
+      const { page } = app;
+      await page.check('input[name=method][value="managed-identity"]');
+      await next(page);
+      await next(page);
+      await fillMailbox(app, false);
+      await next(page);
+      app.saveDialog.cancelNext = true;
+      await page.click('button[name=export]');
+      await page.waitForSelector('text=Export cancelled; nothing was written.');
+      expect(app.saveDialog.requests).toHaveLength(1);
+      await expect(readdir(join(app.workDir, 'exports'))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await app.close();
+    }
+  });
+});

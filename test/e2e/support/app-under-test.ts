@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createAppServices, type AppPorts } from '../../../main/app/app-services';
+import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { registerHandlers } from '../../../main/ipc/register-handlers';
+import { startTestHost, type TestHost } from '../../host/test-host';
+import { FolderSaveDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { launchChromium } from '../../support/chromium';
+
+/** The built renderer (`npm run build`). */
+export const RENDERER_DIR = resolve('out/renderer');
+
+/** Where e2e tests save the screenshots the README shows. */
+export const SCREENSHOT_DIR = resolve('docs/screenshots');
+
+/** The real renderer in Chromium against the real main-process services. */
+export interface AppUnderTest {
+  readonly page: Page;
+  readonly host: TestHost;
+  readonly saveDialog: FolderSaveDialog;
+  readonly browserOpener: RecordingBrowserOpener;
+  readonly workDir: string;
+  /** Console errors and page errors seen so far. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts services, host and a fresh page; `overrides` swaps individual ports. */
+export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}): Promise<AppUnderTest> {
+  const workDir = await mkdtemp(join(tmpdir(), 'gma-e2e-'));
+  const saveDialog = new FolderSaveDialog(join(workDir, 'exports'));
+  const browserOpener = new RecordingBrowserOpener();
+  const services = createAppServices({
+    fs: new NodeFileSystem(),
+    saveDialog,
+    browserOpener,
+    productName: 'Graph Mail Auth Assistant',
+    version: '0.0.0-test',
+    ...overrides,
+  });
+  const host = await startTestHost(RENDERER_DIR, registerHandlers(services));
+  const context = await browser.newContext({ viewport: { width: 1180, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(host.url);
+  return {
+    page,
+    host,
+    saveDialog,
+    browserOpener,
+    workDir,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      await host.close();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { launchChromium };

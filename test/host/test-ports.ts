@@ -1,0 +1,34 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserOpener } from '../../main/ports/browser-opener';
+import type { SaveDialog, SaveDialogRequest } from '../../main/ports/save-dialog';
+
+/**
+ * Stands in for the native save dialog: "chooses" the suggested file name
+ * in a test folder, or cancels when told to. Records every request.
+ */
+export class FolderSaveDialog implements SaveDialog {
+  readonly requests: SaveDialogRequest[] = [];
+  cancelNext = false;
+
+  constructor(private readonly folder: string) {}
+
+  async chooseSavePath(request: SaveDialogRequest): Promise<string | null> {
+    this.requests.push(request);
+    if (this.cancelNext) {
+      this.cancelNext = false;
+      return null;
+    }
+    await mkdir(this.folder, { recursive: true });
+    return join(this.folder, request.defaultFileName);
+  }
+}
+
+/** Records the URLs the app asked the system browser to open. */
+export class RecordingBrowserOpener implements BrowserOpener {
+  readonly opened: string[] = [];
+
+  async open(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: fast unit tests (pure logic, services with in-memory
+// fakes, components under jsdom), integration tests against real components
+// (keychain, identity provider), and end-to-end tests of the built renderer
+// in Chromium. `npm test` runs all of them inside a private keychain session.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 60_000, fileParallelism: false },
+      },
+    ],
+  },
+});
