@@ -1,5 +1,6 @@
 import type { BrowserOpener } from '../ports/browser-opener';
 import type { FileSystem } from '../ports/file-system';
+import type { ProfileSecrets } from '../ports/profile-secrets';
 import type { SaveDialog } from '../ports/save-dialog';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
@@ -9,6 +10,8 @@ export interface AppPorts {
   readonly fs: FileSystem;
   readonly saveDialog: SaveDialog;
   readonly browserOpener: BrowserOpener;
+  /** Read access to profile secrets for exports (the keychain vault). */
+  readonly profileSecrets: ProfileSecrets;
   readonly productName: string;
   readonly version: string;
   /** `host[:port]` entries allowed for external links besides the built-in list. */
@@ -29,7 +32,7 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   return {
     info: { productName: ports.productName, version: ports.version },
-    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog),
+    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, ports.profileSecrets),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };
 }

@@ -4,6 +4,8 @@ import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
 import { MethodStep } from './steps/method-step';
 import { ManagedIdentityStep } from './steps/managed-identity-step';
+import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
+import { XsoarAppCredentialsStep } from './steps/xsoar-app-credentials-step';
 import { MailboxStep } from './steps/mailbox-step';
 import { ReviewStep } from './steps/review-step';
 import { ExportStep } from './steps/export-step';
@@ -11,6 +13,8 @@ import { ExportStep } from './steps/export-step';
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
   'managed-identity': 'Managed identity',
+  'xsoar-app-consent': 'Admin consent',
+  'xsoar-app-credentials': 'ID, Token and Key',
   mailbox: 'Mailbox and fetch settings',
   review: 'Review',
   export: 'Export',
@@ -18,7 +22,7 @@ const STEP_TITLES: Record<StepId, string> = {
 
 /** The wizard: progress rail, the current step, and Back/Next. */
 export function Wizard() {
-  const { state, dispatch, exportSettings, openExternal } = useWizard();
+  const { state, dispatch, exportSettings, openExternal, storeSecret } = useWizard();
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
   const step = state.screen.step;
@@ -66,12 +70,16 @@ export function Wizard() {
         return <MethodStep state={state} dispatch={dispatch} openExternal={openExternal} />;
       case 'managed-identity':
         return <ManagedIdentityStep state={state} dispatch={dispatch} />;
+      case 'xsoar-app-consent':
+        return <XsoarAppConsentStep openExternal={openExternal} />;
+      case 'xsoar-app-credentials':
+        return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
         return <ReviewStep draft={state.draft} />;
       case 'export':
-        return <ExportStep status={screen.status} onExport={exportSettings} />;
+        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} onExport={exportSettings} />;
       default:
         return assertNever(screen);
     }

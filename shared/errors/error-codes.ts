@@ -16,6 +16,13 @@ export const ErrorCode = Object.freeze({
   ConfigInvalid: 'config/invalid',
   /** A URL is not on the external-link allow-list. */
   UrlNotAllowed: 'shell/url-not-allowed',
+  /**
+   * XSOAR-app values bound to one instance are being exported for another;
+   * the request may be repeated with explicit confirmation.
+   */
+  InstanceBindingMismatch: 'export/instance-binding-mismatch',
+  /** A secret the export needs is not in the keychain. */
+  SecretMissing: 'export/secret-missing',
   /** Writing an export file failed. */
   ExportWriteFailed: 'export/write-failed',
   /** The Secret Service / keychain cannot be reached. */

@@ -16,7 +16,7 @@ const Empty = z.object({}).strict();
 
 /** Result of `settings:export`. */
 export const ExportOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string() }),
+  z.object({ status: z.literal('saved'), path: z.string(), boundInstanceName: z.string().optional() }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 
@@ -27,7 +27,7 @@ export const ExportOutcomeSchema = z.discriminatedUnion('status', [
  */
 export const CONTRACT = {
   'app:get-info': channel(Empty, z.object({ productName: z.string(), version: z.string() })),
-  'settings:export': channel(z.object({ draft: ProfileDraftSchema }).strict(), ExportOutcomeSchema),
+  'settings:export': channel(z.object({ draft: ProfileDraftSchema, profileId: z.string().max(100).nullable(), confirmRebind: z.boolean() }).strict(), ExportOutcomeSchema),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
