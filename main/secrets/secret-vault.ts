@@ -114,6 +114,9 @@ export class SecretVault {
     const head = headAccount(scope, field);
     return this.lock.run(head, async () => {
       const manifest = await this.readManifest(head);
+      // Nothing to delete, or a locked keychain hiding the item: find out
+      // before the caller records the secret as gone.
+      if (manifest === null) await this.store.assertWritable();
       const existed = await this.store.delete(head);
       if (manifest !== null) await this.deleteChunks(head, manifest);
       return existed;
