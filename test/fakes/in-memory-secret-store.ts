@@ -1,4 +1,4 @@
-import { MAX_ITEM_BYTES, type SecretStore } from '../../main/ports/secret-store';
+import { KeychainError, MAX_ITEM_BYTES, type SecretStore } from '../../main/ports/secret-store';
 
 /**
  * A {@link SecretStore} in memory, for unit tests of code around the
@@ -21,7 +21,7 @@ export class InMemorySecretStore implements SecretStore {
     this.sets += 1;
     if (this.failNextSets > 0 || this.sets > this.failAfterSets) {
       this.failNextSets = Math.max(0, this.failNextSets - 1);
-      throw new Error('simulated keychain failure');
+      throw new KeychainError('keychain/unavailable', 'simulated keychain failure');
     }
     this.items.set(account, value);
   }
