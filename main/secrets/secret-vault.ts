@@ -42,6 +42,15 @@ export interface OrphanGroup {
  */
 export class SecretVault {
   private readonly lock = new KeyedLock();
+  // What this process last wrote or read per head. The app is single
+  // instance and the only writer of its items, so this spares a keychain
+  // read before each write. If something else changed an item meanwhile,
+  // the worst case is that its old chunks stay behind, where the orphan
+  // scan finds them; the write itself is still correct.
+  private readonly known = new Map<string, Manifest | null>();
+  // Profiles created in this process: their ids are fresh UUIDs, so they
+  // have no items yet.
+  private readonly newProfiles = new Set<string>();
 
   constructor(
     private readonly store: SecretStore,
@@ -56,7 +65,7 @@ export class SecretVault {
     }
     const head = headAccount(scope, field);
     return this.lock.run(head, async () => {
-      const previous = await this.readManifest(head);
+      const previous = await this.previousManifest(scope, head);
       const generation = this.newGeneration();
       const encoded = encodeSecret(value, generation);
       const accounts = encoded.chunks.map((_, i) => chunkAccount(head, generation, i));
@@ -71,8 +80,17 @@ export class SecretVault {
         await Promise.allSettled(accounts.map((account) => this.store.delete(account)));
         throw error;
       }
+      this.known.set(head, decodeManifest(encoded.head));
       if (previous !== null) await this.deleteChunks(head, previous).catch(() => undefined);
     });
+  }
+
+  /**
+   * Notes that a profile id was just generated, so it has no items yet and
+   * its first writes need not look for previous values.
+   */
+  declareNewProfile(profileId: string): void {
+    this.newProfiles.add(profileId);
   }
 
   /** The value of `field`, or `null` when it was never stored. */
@@ -83,6 +101,7 @@ export class SecretVault {
       if (raw === null) return null;
       const manifest = decodeManifest(raw);
       if (manifest === null) throw corrupt(field);
+      this.known.set(head, manifest);
       const chunks = await Promise.all(Array.from({ length: manifest.n }, (_, i) => this.store.get(chunkAccount(head, manifest.g, i))));
       if (chunks.some((c) => c === null)) throw corrupt(field);
       const value = assembleSecret(manifest, chunks as string[]);
@@ -118,6 +137,7 @@ export class SecretVault {
       // before the caller records the secret as gone.
       if (manifest === null) await this.store.assertWritable();
       const existed = await this.store.delete(head);
+      this.known.set(head, null);
       if (manifest !== null) await this.deleteChunks(head, manifest);
       return existed;
     });
@@ -180,6 +200,7 @@ export class SecretVault {
   }
 
   private async deleteAccounts(accounts: readonly string[]): Promise<number> {
+    this.known.clear();
     // Heads first: once a head is gone no reader can reach its chunks.
     const ordered = [...accounts].sort((a, b) => Number(a.includes('#')) - Number(b.includes('#')));
     let deleted = 0;
@@ -188,6 +209,13 @@ export class SecretVault {
       if (await this.lock.run(head, () => this.store.delete(account))) deleted += 1;
     }
     return deleted;
+  }
+
+  private async previousManifest(scope: SecretScope, head: string): Promise<Manifest | null> {
+    const known = this.known.get(head);
+    if (known !== undefined) return known;
+    if (scope.kind === 'profile' && this.newProfiles.has(scope.profileId)) return null;
+    return this.readManifest(head);
   }
 
   private async readManifest(head: string): Promise<Manifest | null> {

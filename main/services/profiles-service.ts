@@ -47,8 +47,10 @@ export class ProfilesService {
   /** Creates an empty profile, optionally with its method chosen. */
   create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
     const now = this.clock.now().toISOString();
+    const id = this.newId();
+    this.vault.declareNewProfile(id);
     const profile: Profile = {
-      id: this.newId(),
+      id,
       name,
       draft: { ...emptyDraft(), method },
       secretFields: [],
@@ -66,7 +68,9 @@ export class ProfilesService {
     const source = await this.store.get(id);
     if (source === undefined) return notFound();
     const now = this.clock.now().toISOString();
-    const copy: Profile = { ...source, id: this.newId(), name: name ?? copyName(source.name), createdAt: now, updatedAt: now };
+    const newId = this.newId();
+    this.vault.declareNewProfile(newId);
+    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), createdAt: now, updatedAt: now };
     return expected(async () => {
       for (const field of source.secretFields) {
         const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);

@@ -30,17 +30,41 @@ export class SecretsService {
   ) {}
 
   /** Stores a secret in the keychain, then records that it is set. */
-  async set(profileId: string, field: ProfileSecretField, value: string): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
+  set(profileId: string, field: ProfileSecretField, value: string): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
+    return this.setMany(profileId, [[field, value]]);
+  }
+
+  /**
+   * Stores several secrets of one profile (a wizard step that collects
+   * more than one), then records them with a single profiles-file write.
+   * If a keychain write fails, the secrets stored before it stay stored but
+   * the file is not changed; storing them again overwrites them.
+   */
+  async setMany(profileId: string, entries: ReadonlyArray<readonly [ProfileSecretField, string]>): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
     if ((await this.store.get(profileId)) === undefined) return notFound();
     return expected(async () => {
-      await this.vault.set({ kind: 'profile', profileId }, field, value);
-      const now = this.clock.now().toISOString();
-      return this.store.mutate((all) => {
-        const p = all.find((x) => x.id === profileId);
-        if (p === undefined) return { profiles: all, result: { secretFields: [] } };
-        const secretFields = p.secretFields.includes(field) ? p.secretFields : [...p.secretFields, field];
-        return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, updatedAt: now } : x)), result: { secretFields } };
-      });
+      const stored: ProfileSecretField[] = [];
+      try {
+        for (const [field, value] of entries) {
+          await this.vault.set({ kind: 'profile', profileId }, field, value);
+          stored.push(field);
+        }
+      } catch (error) {
+        // Record what did reach the keychain, so nothing stored is lost track of.
+        if (stored.length > 0) await this.recordStored(profileId, stored);
+        throw error;
+      }
+      return this.recordStored(profileId, stored);
+    });
+  }
+
+  private recordStored(profileId: string, fields: readonly ProfileSecretField[]): Promise<{ readonly secretFields: readonly ProfileSecretField[] }> {
+    const now = this.clock.now().toISOString();
+    return this.store.mutate((all) => {
+      const p = all.find((x) => x.id === profileId);
+      if (p === undefined) return { profiles: all, result: { secretFields: [] } };
+      const secretFields = [...p.secretFields, ...new Set(fields.filter((f) => !p.secretFields.includes(f)))];
+      return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, updatedAt: now } : x)), result: { secretFields } };
     });
   }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SecretVault } from '../../../main/secrets/secret-vault';
+import { encodeSecret } from '../../../main/secrets/chunk-codec';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { CheckedStore, freshKeytarStore, requirePrivateKeyring, secretOfBytes, secretToolAccounts, secretToolLookup } from '../support/private-keyring';
 
@@ -38,12 +39,13 @@ describe('SecretVault on the real keychain (keytar + gnome-keyring)', () => {
 
   it('writes items secret-tool can see, and deleting the profile removes every one', async () => {
     const { keytar, vault } = setup();
-    await vault.set(PROFILE, KEY, secretOfBytes(5000));
+    const pem = secretOfBytes(5000);
+    await vault.set(PROFILE, KEY, pem);
     await vault.set(PROFILE, SecretField.SelfDeployedClientSecret, 'cs~short-secret');
     const accounts = await secretToolAccounts(keytar.service);
     expect(accounts).toContain(`p/${PROFILE.profileId}/${SecretField.SelfDeployedClientSecret}`);
     expect(accounts).toContain(`p/${PROFILE.profileId}/${KEY}`);
-    expect(accounts.filter((a) => a.startsWith(`p/${PROFILE.profileId}/${KEY}#`))).toHaveLength(3); // 5,000 B → 6,668 base64 chars: 1,800 in the head, 3 chunks
+    expect(accounts.filter((a) => a.startsWith(`p/${PROFILE.profileId}/${KEY}#`))).toHaveLength(encodeSecret(pem, '0').chunks.length);
     const head = await secretToolLookup(keytar.service, `p/${PROFILE.profileId}/${SecretField.SelfDeployedClientSecret}`);
     expect(head).toContain('"v":1');
     expect(await vault.deleteProfile(PROFILE.profileId)).toBe(accounts.length);
@@ -81,10 +83,11 @@ describe('SecretVault on the real keychain (keytar + gnome-keyring)', () => {
     const { keytar, vault } = setup();
     const gone = { kind: 'profile', profileId: 'deadbeef-0000-4000-8000-000000000000' } as const;
     await vault.set(PROFILE, SecretField.XsoarAppToken, 'live-token');
-    await vault.set(gone, SecretField.XsoarAppKey, secretOfBytes(2000));
+    const leftover = secretOfBytes(3000);
+    await vault.set(gone, SecretField.XsoarAppKey, leftover);
     const orphans = await vault.findOrphans(new Set([PROFILE.profileId]));
-    expect(orphans).toEqual([{ owner: gone.profileId, fields: [SecretField.XsoarAppKey], itemCount: 2 }]);
-    expect(await vault.removeOrphans(new Set([PROFILE.profileId]))).toBe(2);
+    expect(orphans).toEqual([{ owner: gone.profileId, fields: [SecretField.XsoarAppKey], itemCount: 1 + encodeSecret(leftover, '0').chunks.length }]);
+    expect(await vault.removeOrphans(new Set([PROFILE.profileId]))).toBe(1 + encodeSecret(leftover, '0').chunks.length);
     expect(await keytar.listAccounts()).toEqual([`p/${PROFILE.profileId}/${SecretField.XsoarAppToken}`]);
     expect(await vault.get(PROFILE, SecretField.XsoarAppToken)).toBe('live-token');
     await vault.deleteAll();

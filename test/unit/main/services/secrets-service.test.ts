@@ -95,7 +95,23 @@ describe('SecretsService', () => {
     await profiles.delete(id);
     expect([...keychain.items.keys()].every((a) => a.startsWith(`p/${dup.value.id}/`))).toBe(true);
     const forgot = await profiles.forgetEverything();
-    expect(forgot).toEqual({ ok: true, value: { profilesDeleted: 1, itemsDeleted: 3 } });
+    expect(forgot).toEqual({ ok: true, value: { profilesDeleted: 1, itemsDeleted: 2 } });
     expect(keychain.items.size).toBe(0);
+  });
+
+  it('setMany records every secret with one file write, and on a failure records those that were stored', async () => {
+    const { secrets, id, keychain, store } = await setup();
+    const r = await secrets.setMany(id, [
+      [SecretField.XsoarAppToken, 't'],
+      [SecretField.XsoarAppKey, 'k'],
+    ]);
+    expect(r).toEqual({ ok: true, value: { secretFields: ['xsoar-app.token', 'xsoar-app.key'] } });
+    keychain.failAfterSets = keychain.items.size + 1; // the second of the next writes fails
+    const partial = await secrets.setMany(id, [
+      [SecretField.SelfDeployedClientSecret, 'cs'],
+      [SecretField.SelfDeployedAuthCode, 'code'],
+    ]);
+    expect(partial).toMatchObject({ ok: false, error: { code: 'keychain/unavailable' } });
+    expect((await store.get(id))?.secretFields).toEqual(['xsoar-app.token', 'xsoar-app.key', 'self-deployed.client-secret']);
   });
 });
