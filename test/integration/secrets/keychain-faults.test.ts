@@ -7,8 +7,9 @@ import { ProfileStore } from '../../../main/profiles/profile-store';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { FakeClock } from '../../fakes/fake-clock';
-import { requirePrivateKeyring } from '../support/private-keyring';
-import { childCommand, runForReport } from '../support/run-child';
+import { SecretVault } from '../../../main/secrets/secret-vault';
+import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
+import { childCommand, runForReport, startUntil } from '../support/run-child';
 
 beforeAll(() => {
   requirePrivateKeyring();
@@ -69,5 +70,23 @@ describe('keychain faults: stable code, a message that says how to fix it, the p
       }
       expect(report['fileUnchanged']).toBe(true);
     });
+  });
+});
+
+describe('a process killed in the middle of a secret write', () => {
+  it('leaves the previous value readable; the new generation’s chunks are leftovers that can be removed', async () => {
+    const keytar = freshKeytarStore();
+    const profileId = 'c0ffee00-0000-4000-8000-000000000001';
+    const { child } = await startUntil(childCommand(['crash-mid-secret-write', tmpdir(), keytar.service]), 'paused before head');
+    const exited = new Promise((ok) => child.on('exit', ok));
+    child.kill('SIGKILL');
+    await exited;
+    const vault = new SecretVault(keytar);
+    expect(await vault.get({ kind: 'profile', profileId }, SecretField.SelfDeployedPrivateKey)).toBe('A'.repeat(9000));
+    const leftovers = await vault.findOrphans(new Set([profileId]));
+    expect(leftovers).toEqual([{ owner: profileId, fields: [SecretField.SelfDeployedPrivateKey], itemCount: 4 }]);
+    expect(await vault.removeOrphans(new Set([profileId]))).toBe(4);
+    expect(await vault.get({ kind: 'profile', profileId }, SecretField.SelfDeployedPrivateKey)).toBe('A'.repeat(9000));
+    await vault.deleteAll();
   });
 });

@@ -14,12 +14,17 @@ import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { ProfileStore } from '../../../main/profiles/profile-store';
+import { SecretVault } from '../../../main/secrets/secret-vault';
+import type { SecretStore } from '../../../main/ports/secret-store';
 import { SecretField } from '../../../shared/domain/secret-field';
 import type { Result } from '../../../shared/result';
 import { FolderSaveDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 
 const [scenario = '', dataDir = '', service = 'fault-test.graph-mail-auth-assistant'] = process.argv.slice(2);
+
+/** The profile id the secret-write crash scenario uses. */
+const CRASH_PROFILE = 'c0ffee00-0000-4000-8000-000000000001';
 
 function services(fs = new NodeFileSystem()) {
   return createAppServices({
@@ -92,6 +97,31 @@ async function main(): Promise<unknown> {
       });
       const store = new ProfileStore(fs, dataDir, new SystemClock());
       await store.mutate((all) => ({ profiles: all.map((p) => ({ ...p, name: 'Renamed by the crashing process' })), result: undefined }));
+      return { error: 'the write was not interrupted' };
+    }
+    case 'crash-mid-secret-write': {
+      // Stores value A, then starts storing B and pauses just before B's
+      // head (the commit point), after all of B's chunks are written.
+      const keytar = new KeytarSecretStore(service);
+      const pausing: SecretStore = {
+        get: (a) => keytar.get(a),
+        delete: (a) => keytar.delete(a),
+        listAccounts: () => keytar.listAccounts(),
+        assertWritable: () => keytar.assertWritable(),
+        set: async (account, value) => {
+          if (pauseAtHead && !account.includes('#')) {
+            process.stdout.write('paused before head\n');
+            await new Promise(() => undefined);
+          }
+          return keytar.set(account, value);
+        },
+      };
+      let pauseAtHead = false;
+      const vault = new SecretVault(pausing);
+      const scope = { kind: 'profile', profileId: CRASH_PROFILE } as const;
+      await vault.set(scope, SecretField.SelfDeployedPrivateKey, 'A'.repeat(9000));
+      pauseAtHead = true;
+      await vault.set(scope, SecretField.SelfDeployedPrivateKey, 'B'.repeat(9000));
       return { error: 'the write was not interrupted' };
     }
     default:
