@@ -67,6 +67,15 @@ export function readCertificates(text: string): readonly X509Certificate[] {
     });
 }
 
+/** Same subject and issuer, and signed by its own key. */
+function isSelfSigned(cert: X509Certificate): boolean {
+  try {
+    return cert.subject === cert.issuer && cert.verify(cert.publicKey);
+  } catch {
+    return false;
+  }
+}
+
 /** Public facts and warnings about `cert` at `now`. */
 export function describeCertificate(cert: X509Certificate, now: Date): CertificateInfo {
   const notBefore = new Date(cert.validFrom);
@@ -78,7 +87,7 @@ export function describeCertificate(cert: X509Certificate, now: Date): Certifica
   return {
     subject: cert.subject.replaceAll('\n', ', '),
     issuer: cert.issuer.replaceAll('\n', ', '),
-    selfSigned: cert.subject === cert.issuer && cert.checkIssued(cert),
+    selfSigned: isSelfSigned(cert),
     serialNumber: cert.serialNumber.toUpperCase(),
     notBefore: notBefore.toISOString(),
     notAfter: notAfterIso,

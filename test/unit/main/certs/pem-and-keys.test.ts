@@ -7,7 +7,8 @@ import { findPemBlocks } from '../../../../main/certs/pem-blocks';
 import { openSslWorkspace, opensslFingerprint, type OpenSslWorkspace } from '../../../support/openssl-fixtures';
 
 let ws: OpenSslWorkspace;
-const NOW = new Date();
+// Read the clock after the fixtures exist: a certificate made "now" is not valid before its notBefore second.
+const now = (): Date => new Date();
 
 beforeAll(() => {
   ws = openSslWorkspace();
@@ -35,7 +36,7 @@ describe('importPemPair', () => {
     ['legacy encrypted PKCS#1 (AES-256)', 'key-pkcs1-enc.pem', 's3cret pass'],
     ['legacy encrypted PKCS#1 (3DES)', 'key-pkcs1-des3.pem', 's3cret pass'],
   ])('imports a %s key and computes OpenSSL\'s thumbprints', (_name, keyFile, passphrase) => {
-    const result = importPemPair({ privateKeyText: ws.text(keyFile), certificateText: ws.text('cert.pem'), now: NOW, ...(passphrase ? { passphrase } : {}) });
+    const result = importPemPair({ privateKeyText: ws.text(keyFile), certificateText: ws.text('cert.pem'), now: now(), ...(passphrase ? { passphrase } : {}) });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { info, privateKeyPem, certificatePem } = result.value;
@@ -54,13 +55,13 @@ describe('importPemPair', () => {
 
   it('reads key and certificate from one combined text', () => {
     const combined = ws.text('cert.pem') + ws.text('key.pem');
-    const result = importPemPair({ privateKeyText: combined, certificateText: '', now: NOW });
+    const result = importPemPair({ privateKeyText: combined, certificateText: '', now: now() });
     expect(result.ok && result.value.info.subject).toBe('CN=gma-test');
   });
 
   it('picks the leaf that matches the key out of a chain', () => {
     const chain = ws.text('ca-cert.pem') + ws.text('leaf-cert.pem');
-    const result = importPemPair({ privateKeyText: ws.text('leaf-key.pem'), certificateText: chain, now: NOW });
+    const result = importPemPair({ privateKeyText: ws.text('leaf-key.pem'), certificateText: chain, now: now() });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.info).toMatchObject({ subject: 'CN=gma-leaf', issuer: 'CN=gma-ca', selfSigned: false });
@@ -69,7 +70,7 @@ describe('importPemPair', () => {
 
   it('repairs a PEM pasted into a one-line field (line breaks became spaces)', () => {
     const oneLine = (text: string) => text.replace(/\n/g, ' ');
-    const result = importPemPair({ privateKeyText: oneLine(ws.text('key-pkcs1-enc.pem')), certificateText: oneLine(ws.text('cert.pem')), passphrase: 's3cret pass', now: NOW });
+    const result = importPemPair({ privateKeyText: oneLine(ws.text('key-pkcs1-enc.pem')), certificateText: oneLine(ws.text('cert.pem')), passphrase: 's3cret pass', now: now() });
     expect(result.ok && result.value.info.sha1Thumbprint).toBe(opensslFingerprint(ws, 'cert.pem', 'sha1'));
   });
 
@@ -86,7 +87,7 @@ describe('importPemPair', () => {
     ['a damaged key', () => ({ privateKeyText: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', certificateText: ws.text('cert.pem') }), ErrorCode.CertInvalidKey, /cannot be read/],
     ['an EC key and certificate', () => ({ privateKeyText: ws.text('ec-key.pem'), certificateText: ws.text('ec-cert.pem') }), ErrorCode.CertUnsupportedKey, /RSA/],
   ])('refuses %s with a clear error', (_name, input, code, message) => {
-    const result = importPemPair({ ...input(), now: NOW });
+    const result = importPemPair({ ...input(), now: now() });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);
