@@ -11,6 +11,8 @@
  * longer be ruled out by comparison.
  */
 
+import { ErrorCode } from '../errors/error-codes';
+
 /** Production authority host of the worldwide cloud (the only one the integration supports). */
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 
@@ -40,6 +42,7 @@ export type XsoarLoginUrlResult =
   | { readonly ok: true; readonly url: string }
   | {
       readonly ok: false;
+      readonly code: typeof ErrorCode.OAuthMissingSettings;
       /** Integration names of the empty settings, in the integration's order. */
       readonly missing: readonly ('client_id' | 'tenant_id' | 'redirect_uri')[];
       /** The integration's own error text, so the analyst recognises it. */
@@ -61,7 +64,7 @@ export function buildXsoarLoginUrl(input: XsoarLoginUrlInput): XsoarLoginUrlResu
   if (input.clientId === '') missing.push('client_id');
   if (input.tenantId === '') missing.push('tenant_id');
   if (input.redirectUri === '') missing.push('redirect_uri');
-  if (missing.length > 0) return { ok: false, missing, message: `${MISSING_SETTINGS_PREFIX}${missing.join(',')}` };
+  if (missing.length > 0) return { ok: false, code: ErrorCode.OAuthMissingSettings, missing, message: `${MISSING_SETTINGS_PREFIX}${missing.join(',')}` };
 
   const host = input.authorityHost ?? DEFAULT_AUTHORITY_HOST;
   const base = host.endsWith('/') ? host : `${host}/`;

@@ -28,6 +28,8 @@ beforeAll(() => {
 
 afterAll(() => ws.dispose());
 
+const oneLine = (text: string): string => text.replace(/\n/g, ' ');
+
 describe('importPemPair', () => {
   it.each([
     ['unencrypted PKCS#8', 'key.pem', undefined],
@@ -69,7 +71,6 @@ describe('importPemPair', () => {
   });
 
   it('repairs a PEM pasted into a one-line field (line breaks became spaces)', () => {
-    const oneLine = (text: string) => text.replace(/\n/g, ' ');
     const result = importPemPair({ privateKeyText: oneLine(ws.text('key-pkcs1-enc.pem')), certificateText: oneLine(ws.text('cert.pem')), passphrase: 's3cret pass', now: now() });
     expect(result.ok && result.value.info.sha1Thumbprint).toBe(opensslFingerprint(ws, 'cert.pem', 'sha1'));
   });

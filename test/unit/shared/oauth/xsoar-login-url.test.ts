@@ -4,15 +4,22 @@ import { buildXsoarLoginUrl, MISSING_SETTINGS_PREFIX } from '../../../../shared/
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
+// Spec §2: the integration's template with the three values substituted.
+const specTemplate = (tenant: string, client: string, redirect: string) =>
+  'https://login.microsoftonline.com/' +
+  tenant +
+  '/oauth2/v2.0/authorize?response_type=code&scope=offline_access%20https://graph.microsoft.com/.default&client_id=' +
+  client +
+  '&redirect_uri=' +
+  redirect;
+
 describe('buildXsoarLoginUrl', () => {
-  // Spec §2: the integration's template with the three values substituted.
-  const specTemplate = (tenant: string, client: string, redirect: string) =>
-    'https://login.microsoftonline.com/' +
-    tenant +
-    '/oauth2/v2.0/authorize?response_type=code&scope=offline_access%20https://graph.microsoft.com/.default&client_id=' +
-    client +
-    '&redirect_uri=' +
-    redirect;
+  it('equals the spec §2 URL literally', () => {
+    expect(buildXsoarLoginUrl({ tenantId: TENANT, clientId: CLIENT, redirectUri: 'https://localhost' })).toEqual({
+      ok: true,
+      url: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/authorize?response_type=code&scope=offline_access%20https://graph.microsoft.com/.default&client_id=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&redirect_uri=https://localhost',
+    });
+  });
 
   it.each([
     ['https://localhost'],
@@ -64,7 +71,7 @@ describe('buildXsoarLoginUrl', () => {
     [{ tenantId: TENANT, clientId: CLIENT, redirectUri: '' }, ['redirect_uri'], 'redirect_uri'],
     [{ tenantId: '', clientId: '', redirectUri: '' }, ['client_id', 'tenant_id', 'redirect_uri'], 'client_id,tenant_id,redirect_uri'],
   ])('reports missing settings with the integration message (%#)', (input, missing, list) => {
-    expect(buildXsoarLoginUrl(input)).toEqual({ ok: false, missing, message: `${MISSING_SETTINGS_PREFIX}${list}` });
+    expect(buildXsoarLoginUrl(input)).toEqual({ ok: false, missing, code: 'oauth/missing-settings', message: `${MISSING_SETTINGS_PREFIX}${list}` });
   });
 
   it('keeps the integration prefix text exactly', () => {
