@@ -22,6 +22,13 @@ export type RequiredPermission = (typeof REQUIRED_DELEGATED_PERMISSIONS)[number]
 /** The OpenID scope that yields a refresh token. */
 export const OFFLINE_ACCESS = 'offline_access';
 
+/**
+ * Scope of the client-credentials check (`ConfidentialClientApplication.acquireTokenByClientCredential`):
+ * it proves tenant, client ID and credential without a user. The token is
+ * app-only and is thrown away; the integration itself never uses this flow.
+ */
+export const GRAPH_DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;
+
 /** Full Graph scope URIs for permission names, e.g. `https://graph.microsoft.com/Mail.Send`. */
 export function graphScopesFor(permissions: readonly string[]): readonly string[] {
   return permissions.map((p) => `${GRAPH_RESOURCE}/${p}`);
@@ -68,3 +75,10 @@ export function checkGrantedScopes(granted: string | readonly string[], options:
   const offlineAccess = names.has(OFFLINE_ACCESS);
   return { missing, offlineAccess, complete: missing.length === 0 && (offlineAccess || options.requireOfflineAccess !== true) };
 }
+
+/**
+ * Scopes for the verified sign-in as the mailbox user (MSAL adds `openid`,
+ * `profile` and `offline_access` itself): the four required permissions, so
+ * the token response shows which of them were granted.
+ */
+export const VERIFIED_SIGN_IN_SCOPES: readonly string[] = Object.freeze(graphScopesFor(REQUIRED_DELEGATED_PERMISSIONS));

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrantedScopes, graphScopesFor, REQUIRED_DELEGATED_PERMISSIONS } from '../../../../shared/oauth/required-permissions';
+import { checkGrantedScopes, GRAPH_DEFAULT_SCOPE, graphScopesFor, REQUIRED_DELEGATED_PERMISSIONS, VERIFIED_SIGN_IN_SCOPES } from '../../../../shared/oauth/required-permissions';
 
 describe('required permissions', () => {
   it('lists the four delegated Graph permissions of the integration', () => {
     expect(REQUIRED_DELEGATED_PERMISSIONS).toEqual(['Mail.ReadWrite', 'Mail.Send', 'User.Read', 'MailboxSettings.ReadWrite']);
     expect(graphScopesFor(['Mail.Send'])).toEqual(['https://graph.microsoft.com/Mail.Send']);
+    expect(GRAPH_DEFAULT_SCOPE).toBe('https://graph.microsoft.com/.default');
+    expect(VERIFIED_SIGN_IN_SCOPES).toEqual([
+      'https://graph.microsoft.com/Mail.ReadWrite',
+      'https://graph.microsoft.com/Mail.Send',
+      'https://graph.microsoft.com/User.Read',
+      'https://graph.microsoft.com/MailboxSettings.ReadWrite',
+    ]);
   });
 
   it.each([
