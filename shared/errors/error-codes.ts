@@ -42,6 +42,12 @@ export const ErrorCode = Object.freeze({
   OAuthConsentDeclined: 'oauth/consent-declined',
   /** The admin-consent redirect did not report a grant. */
   OAuthConsentNotGranted: 'oauth/consent-not-granted',
+  /** The tenant's openid-configuration says the tenant does not exist (AADSTS90002). */
+  OAuthTenantNotFound: 'oauth/tenant-not-found',
+  /** The tenant is in a national cloud, which the integration does not support. */
+  OAuthUnsupportedCloud: 'oauth/unsupported-cloud',
+  /** A pasted redirect address does not start with the XSOAR redirect URI. */
+  OAuthRedirectMismatch: 'oauth/redirect-mismatch',
   /** The passphrase of a PFX file or encrypted key is wrong or missing. */
   CertWrongPassphrase: 'cert/wrong-passphrase',
   /** The input is not an X.509 certificate (or holds none). */

@@ -23,6 +23,12 @@ export interface AuthCodeExtractionOptions {
    * check; the result then says `stateVerified: false`.
    */
   readonly expectedState?: string;
+  /**
+   * The XSOAR redirect URI. When given, a pasted absolute address must point
+   * to it (same scheme, host, port and path): a code is bound to the redirect
+   * URI it was issued for, and XSOAR redeems it with its own.
+   */
+  readonly expectedRedirectUri?: string;
 }
 
 /** Where the code was found. */
@@ -36,6 +42,7 @@ export type AuthCodeProblem = AppError &
     | { readonly kind: 'malformed' }
     | { readonly kind: 'state-missing' }
     | { readonly kind: 'state-mismatch' }
+    | { readonly kind: 'redirect-mismatch' }
     | { readonly kind: 'authorization-error'; readonly details: AuthorizationErrorDetails }
   );
 
@@ -118,6 +125,17 @@ function locateParams(text: string): Located | { readonly error: string } {
   return { params, source: onlyBare ? 'bare-code' : 'parameters' };
 }
 
+/** Same scheme, host, port and path after URL normalisation (`https://localhost` = `https://localhost/`). */
+function pointsTo(address: string, redirectUri: string): boolean {
+  try {
+    const a = new URL(address);
+    const r = new URL(redirectUri.trim());
+    return a.protocol === r.protocol && a.host === r.host && a.pathname === r.pathname;
+  } catch {
+    return false;
+  }
+}
+
 function authorizationErrorProblem(details: AuthorizationErrorDetails): AuthCodeExtraction {
   const explained = details.aadsts === null ? null : explainAadsts(details.aadsts);
   const because = explained ? ` (AADSTS${explained.code}: ${explained.title}). ${explained.fix}` : details.errorDescription ? `: ${details.errorDescription}` : '.';
@@ -153,6 +171,14 @@ export function extractAuthCode(pasted: string, options: AuthCodeExtractionOptio
 
   const authError = readAuthorizationError(params);
   if (authError) return authorizationErrorProblem(authError);
+
+  if (options.expectedRedirectUri !== undefined && source === 'address' && !text.startsWith('/') && !pointsTo(text, options.expectedRedirectUri)) {
+    return problem(
+      'redirect-mismatch',
+      ErrorCode.OAuthRedirectMismatch,
+      `The pasted address does not start with the XSOAR redirect URI (${options.expectedRedirectUri}). XSOAR could not redeem a code issued for another address; use the login URL built from the instance settings.`,
+    );
+  }
 
   const codeParam = singleParam(params, source === 'bare-code' ? '' : 'code');
   const bare = source === 'parameters' ? singleParam(params, '') : ({ kind: 'absent' } as const);

@@ -121,3 +121,31 @@ describe('extractAuthCode: errors and bad input', () => {
     if (!result.ok) expect(result.problem.message.length).toBeGreaterThan(10);
   });
 });
+
+describe('extractAuthCode: redirect URI check', () => {
+  it.each([
+    ['https://localhost', `https://localhost/?code=${CODE}`],
+    ['https://localhost/', `https://localhost?code=${CODE}`],
+    ['https://LOCALHOST:443', `https://localhost/?code=${CODE}`],
+    ['https://xsoar.contoso.com/cb', `https://xsoar.contoso.com/cb?code=${CODE}&session_state=x`],
+    ['http://localhost:8400/cb', `/cb?code=${CODE}`],
+    ['https://localhost', CODE],
+    ['https://localhost', `code=${CODE}`],
+  ])('accepts a paste for %s', (expectedRedirectUri, pasted) => {
+    expect(extractAuthCode(pasted, { expectedRedirectUri })).toMatchObject({ ok: true, code: CODE });
+  });
+
+  it.each([
+    ['https://localhost', `https://localhost:8443/?code=${CODE}`],
+    ['https://localhost', `http://localhost/?code=${CODE}`],
+    ['https://localhost', `https://xsoar/?code=${CODE}`],
+    ['https://xsoar.contoso.com/cb', `https://xsoar.contoso.com/other?code=${CODE}`],
+    ['not a uri', `https://localhost/?code=${CODE}`],
+  ])('refuses a paste that is not for %s', (expectedRedirectUri, pasted) => {
+    expect(extractAuthCode(pasted, { expectedRedirectUri })).toMatchObject({ ok: false, problem: { kind: 'redirect-mismatch', code: ErrorCode.OAuthRedirectMismatch } });
+  });
+
+  it('still explains an error answer from another address', () => {
+    expect(extractAuthCode('https://other/?error=access_denied', { expectedRedirectUri: 'https://localhost' })).toMatchObject({ ok: false, problem: { kind: 'authorization-error' } });
+  });
+});
