@@ -82,14 +82,23 @@ function unwrap(text: string): string {
 // Names that may start a pasted query (Entra ID and RFC 6749 response parameters).
 const RESPONSE_PARAMS: ReadonlySet<string> = new Set(['code', 'state', 'session_state', 'error', 'error_description', 'error_subcode', 'error_uri', 'client_info', 'admin_consent', 'tenant', 'scope', 'iss']);
 
+/** True for `scheme://…`. */
+function hasScheme(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}
+
 interface Located {
   readonly params: QueryParams;
   readonly source: AuthCodeSource;
 }
 
-/** Splits the paste into parameters; `null` when the encoding is broken. */
-function locateParams(text: string): Located | { readonly error: string } {
-  const isAddress = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('/');
+/** Splits the paste into parameters, or says why its encoding is broken. */
+function locateParams(pastedText: string): Located | { readonly error: string } {
+  const withScheme = hasScheme(pastedText);
+  const text = withScheme ? pastedText : pastedText.replace(/^[?#&]+/, '');
+  // An address without scheme ("localhost/?code=…", as some address bars
+  // show it) or a path is split like an address, never taken as a bare code.
+  const isAddress = withScheme || text.startsWith('/') || /[?#]/.test(text);
   if (isAddress) {
     const hashAt = text.indexOf('#');
     const beforeHash = hashAt === -1 ? text : text.slice(0, hashAt);
@@ -105,15 +114,14 @@ function locateParams(text: string): Located | { readonly error: string } {
     params.delete('');
     return { params, source: 'address' };
   }
-  const stripped = text.replace(/^[?#&]+/, '');
-  const ampAt = stripped.indexOf('&');
-  const head = ampAt === -1 ? stripped : stripped.slice(0, ampAt);
-  const rest = ampAt === -1 ? '' : stripped.slice(ampAt + 1);
+  const ampAt = text.indexOf('&');
+  const head = ampAt === -1 ? text : text.slice(0, ampAt);
+  const rest = ampAt === -1 ? '' : text.slice(ampAt + 1);
   const name = /^([A-Za-z_]+)=/.exec(head)?.[1]?.toLowerCase();
   // A code may itself contain "=" (padding), so only a known parameter name
   // makes the first segment a parameter; anything else is the bare code.
   const headIsParam = name !== undefined && RESPONSE_PARAMS.has(name);
-  const parsed = parseQuery(headIsParam ? stripped : rest);
+  const parsed = parseQuery(headIsParam ? text : rest);
   if (!parsed.ok) return { error: parsed.reason };
   const params = new Map(parsed.params);
   if (!headIsParam) {
@@ -172,7 +180,7 @@ export function extractAuthCode(pasted: string, options: AuthCodeExtractionOptio
   const authError = readAuthorizationError(params);
   if (authError) return authorizationErrorProblem(authError);
 
-  if (options.expectedRedirectUri !== undefined && source === 'address' && !text.startsWith('/') && !pointsTo(text, options.expectedRedirectUri)) {
+  if (options.expectedRedirectUri !== undefined && hasScheme(text) && !pointsTo(text, options.expectedRedirectUri)) {
     return problem(
       'redirect-mismatch',
       ErrorCode.OAuthRedirectMismatch,

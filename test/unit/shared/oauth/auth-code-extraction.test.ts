@@ -23,6 +23,8 @@ describe('extractAuthCode: finds the code', () => {
     ['a leading ?', `?code=${CODE}&session_state=${SESSION}`, 'parameters'],
     ['a bare code', CODE, 'bare-code'],
     ['a bare code with session_state', `${CODE}&session_state=${SESSION}`, 'bare-code'],
+    ['an address without scheme', `localhost/?code=${CODE}&session_state=${SESSION}`, 'address'],
+    ['a leading #', `#code=${CODE}`, 'parameters'],
     ['a percent-encoded code', `https://localhost/?code=${encodeURIComponent(CODE)}`, 'address'],
   ])('from %s', (_name, pasted, source) => {
     const result = extractAuthCode(pasted);
@@ -115,6 +117,7 @@ describe('extractAuthCode: errors and bad input', () => {
     ['a space inside the code', 'https://localhost/?code=abc+def', 'malformed', ErrorCode.OAuthMalformedResponse],
     ['session_state glued to the code', `${CODE}session_state=${SESSION}`, 'malformed', ErrorCode.OAuthMalformedResponse],
     ['two words', 'abc def', 'malformed', ErrorCode.OAuthMalformedResponse],
+    ['an address without scheme and without code', 'localhost/?session_state=abc', 'no-code', ErrorCode.OAuthNoCode],
   ])('refuses %s', (_name, pasted, kind, code) => {
     const result = extractAuthCode(pasted);
     expect(result).toMatchObject({ ok: false, problem: { kind, code } });
