@@ -48,6 +48,8 @@ export const ErrorCode = Object.freeze({
   OAuthUnsupportedCloud: 'oauth/unsupported-cloud',
   /** A pasted redirect address does not start with the XSOAR redirect URI. */
   OAuthRedirectMismatch: 'oauth/redirect-mismatch',
+  /** `folder_to_fetch` does not resolve in the mailbox (the integration's "No such folder exist"). */
+  GraphFolderNotFound: 'graph/folder-not-found',
   /** The passphrase of a PFX file or encrypted key is wrong or missing. */
   CertWrongPassphrase: 'cert/wrong-passphrase',
   /** The input is not an X.509 certificate (or holds none). */
