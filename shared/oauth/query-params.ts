@@ -31,7 +31,8 @@ export function parseQuery(text: string): QueryParseResult {
     const eq = segment.indexOf('=');
     const name = eq === -1 ? '' : decodeComponent(segment.slice(0, eq));
     const value = decodeComponent(eq === -1 ? segment : segment.slice(eq + 1));
-    if (name === null || value === null) return { ok: false, reason: `"${segment.slice(0, 40)}" is not correctly percent-encoded.` };
+    // The reason names the parameter only: values can be codes or secrets.
+    if (name === null || value === null) return { ok: false, reason: name === null || name === '' ? 'a parameter is not correctly percent-encoded.' : `the value of "${name}" is not correctly percent-encoded.` };
     const list = params.get(name);
     if (list) list.push(value);
     else params.set(name, [value]);

@@ -152,3 +152,17 @@ describe('extractAuthCode: redirect URI check', () => {
     expect(extractAuthCode('https://other/?error=access_denied', { expectedRedirectUri: 'https://localhost' })).toMatchObject({ ok: false, problem: { kind: 'authorization-error' } });
   });
 });
+
+describe('extractAuthCode: messages never echo the code', () => {
+  it.each([
+    [`https://localhost/?code=${CODE}%zz`],
+    [`https://localhost/?code=${CODE}+x`],
+    [`https://localhost/?code=${CODE}&code=${CODE}`],
+    [`https://localhost/?code=${CODE}&state=wrong`],
+    [`https://localhost:1/?code=${CODE}`],
+  ])('%s', (pasted) => {
+    const result = extractAuthCode(pasted, { expectedState: 's', expectedRedirectUri: 'https://localhost' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(CODE.slice(0, 12));
+  });
+});
