@@ -37,8 +37,11 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/** Prepares state before the app starts (a damaged profiles file, leftover keychain items, …). */
+export type Seed = (ctx: { readonly dataDir: string; readonly secretStore: KeytarSecretStore }) => Promise<void>;
+
 /** Starts services, host and a fresh page; `overrides` swaps individual ports. */
-export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}): Promise<AppUnderTest> {
+export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}, seed?: Seed): Promise<AppUnderTest> {
   const workDir = await mkdtemp(join(tmpdir(), 'gma-e2e-'));
   const saveDialog = new FolderSaveDialog(join(workDir, 'exports'));
   const browserOpener = new RecordingBrowserOpener();
@@ -47,6 +50,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
   // a service name no other test uses.
   const secretStore = new KeytarSecretStore(keychainServiceName(`e2e-${randomBytes(4).toString('hex')}`));
   const clipboard = new RecordingClipboard();
+  await seed?.({ dataDir, secretStore });
   const services = createAppServices({
     secretStore,
     clipboard,
