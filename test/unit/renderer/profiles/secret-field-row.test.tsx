@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-/// <reference path="../../../../renderer/env.d.ts" />
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { Result } from '../../../../shared/result';
