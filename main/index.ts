@@ -6,6 +6,7 @@
 import { app, BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { originOf } from '../shared/security/origin-of';
 import { createAppServices } from './app/app-services';
 import { NodeFileSystem } from './adapters/node-file-system';
 import { ElectronBrowserOpener } from './adapters/electron-browser-opener';
@@ -13,7 +14,8 @@ import { ElectronSaveDialog } from './adapters/electron-save-dialog';
 import { registerHandlers } from './ipc/register-handlers';
 import { serveRegistryOnIpcMain } from './ipc/electron-ipc-bridge';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
-import { createMainWindow, makeSenderGuard } from './windows/main-window';
+import { createMainWindow } from './windows/main-window';
+import { makeSenderGuard } from './windows/sender-guard';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -33,7 +35,7 @@ void app.whenReady().then(() => {
     version: app.getVersion(),
   });
   const registry = registerHandlers(services, { warn: (m) => console.warn(m) });
-  const origins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+  const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];
   serveRegistryOnIpcMain(registry, makeSenderGuard(trustedWebContents, origins));
   serveRenderer(join(here, '../renderer'));
 

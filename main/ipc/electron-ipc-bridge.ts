@@ -1,4 +1,5 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
+import type { SenderInfo } from '../windows/sender-guard';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
@@ -12,7 +13,7 @@ import type { HandlerRegistry } from './handler-registry';
  * created and from its main frame at the app's own origin; anything else
  * (an iframe, a navigated page) is answered with `ipc/untrusted-sender`.
  */
-export function serveRegistryOnIpcMain(registry: HandlerRegistry, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function serveRegistryOnIpcMain(registry: HandlerRegistry, isTrustedSender: (event: SenderInfo) => boolean): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event)) return fail(appError(ErrorCode.UntrustedSender, 'This request did not come from the app window.'));
