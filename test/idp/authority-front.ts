@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type Provider from 'oidc-provider';
+import type { Provider } from 'oidc-provider';
 import { handleAdminConsent } from './admin-consent';
 import { Directory } from './directory';
 import { EntraError } from './entra-errors';

@@ -55,6 +55,11 @@ export function guidFrom(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A URL's path with `/` treated as empty, as redirect matching compares them. */
+function pathOf(u: URL): string {
+  return u.pathname === '/' ? '' : u.pathname;
+}
+
 function sameOrigin(a: URL, b: URL): boolean {
   return a.protocol === b.protocol && a.hostname === b.hostname;
 }
@@ -178,8 +183,7 @@ export class Directory {
       if (registered === redirectUri) return 'public';
       const r = new URL(registered);
       const loopback = r.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(r.hostname);
-      const path = (u: URL): string => (u.pathname === '/' ? '' : u.pathname);
-      if (loopback && sameOrigin(r, asked) && path(r) === path(asked) && asked.search === '') return 'public';
+      if (loopback && sameOrigin(r, asked) && pathOf(r) === pathOf(asked) && asked.search === '') return 'public';
     }
     return undefined;
   }

@@ -103,6 +103,21 @@ function messagesJson(user: DirectoryUser, refs: readonly FolderRef[], top: numb
   return all.slice(0, top);
 }
 
+function invalid(why: string): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', why);
+}
+
+function has(set: ReadonlySet<string>, any: readonly string[]): boolean {
+  return any.some((s) => set.has(s));
+}
+
+function findFolder(user: DirectoryUser, idOrName: string): FolderRef {
+  const key = idOrName.toLowerCase();
+  const found = allFolders(user).find((ref) => ref.spec.wellKnownName === key || folderId(user, ref.path) === idOrName);
+  if (!found) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  return found;
+}
+
 /**
  * A Microsoft Graph look-alike for the calls the app and XSOAR make: `/v1.0/me`, `/v1.0/users/{id|upn}`,
  * `…/messages`, `…/mailFolders` (ids or well-known names, `childFolders`, folder `messages`). Every call needs a
@@ -112,7 +127,6 @@ export function createGraphHandler(options: GraphOptions): (req: IncomingMessage
   const authenticate = (req: IncomingMessage): Caller => {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const invalid = (why: string): GraphError => new GraphError(401, 'InvalidAuthenticationToken', why);
     if (!token) throw invalid('Access token is empty.');
     const jwt = decodeJwt(token);
     if (!jwt) throw invalid('IDX14100: JWT is not well formed, there are no dots (.).');
@@ -132,7 +146,6 @@ export function createGraphHandler(options: GraphOptions): (req: IncomingMessage
     return { tenantId, user, scopes, roles };
   };
 
-  const has = (set: ReadonlySet<string>, any: readonly string[]): boolean => any.some((s) => set.has(s));
 
   const readUser = (caller: Caller, who: string): DirectoryUser => {
     const target = options.directory.findUser(caller.tenantId, who);
@@ -153,12 +166,6 @@ export function createGraphHandler(options: GraphOptions): (req: IncomingMessage
     return target;
   };
 
-  const findFolder = (user: DirectoryUser, idOrName: string): FolderRef => {
-    const key = idOrName.toLowerCase();
-    const found = allFolders(user).find((ref) => ref.spec.wellKnownName === key || folderId(user, ref.path) === idOrName);
-    if (!found) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    return found;
-  };
 
   const route = (caller: Caller, parts: readonly string[], query: URLSearchParams): unknown => {
     const top = Math.max(1, Math.min(1000, Number(query.get('$top') ?? '10') || 10));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Provider from 'oidc-provider';
+import type { Provider } from 'oidc-provider';
 import { createAuthorityFront } from './authority-front';
 import { Directory, type DirectoryApp, type DirectoryUser } from './directory';
 import { TEST_CA_DIR_ENV } from './global-setup';

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type Provider from 'oidc-provider';
-import type { InteractionDetails } from 'oidc-provider';
+import type { InteractionDetails, Provider } from 'oidc-provider';
 import type { Directory } from './directory';
 import { AADSTS } from './entra-errors';
 import { requestedGraphPermissions } from './graph-scopes';

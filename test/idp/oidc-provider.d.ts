@@ -43,7 +43,7 @@ declare module 'oidc-provider' {
 
   export const errors: { InvalidTarget: new (description?: string) => Error };
 
-  export default class Provider {
+  export class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
@@ -55,4 +55,6 @@ declare module 'oidc-provider' {
     AuthorizationCode: TokenModel;
     RefreshToken: TokenModel;
   }
+
+  export default Provider;
 }

@@ -1,5 +1,5 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
-import Provider, { errors, type KoaLikeContext } from 'oidc-provider';
+import { errors, Provider, type KoaLikeContext } from 'oidc-provider';
 import { AADSTS, EntraError, type EntraErrorName } from './entra-errors';
 import type { Directory } from './directory';
 import { GRAPH_SCOPE_URIS } from './graph-scopes';
@@ -114,15 +114,15 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
             payload['upn'] = user?.upn;
             payload['unique_name'] = user?.upn;
             payload['name'] = user?.displayName;
-            payload['scp'] = [...directory.consentedScopes(tid, clientId, token.accountId)].sort().join(' ');
+            payload['scp'] = [...directory.consentedScopes(tid, clientId, token.accountId)].toSorted().join(' ');
             payload['idtyp'] = 'user';
           } else {
             payload['oid'] = app?.servicePrincipalId;
             payload['sub'] = app?.servicePrincipalId;
-            payload['roles'] = [...directory.grantedAppRoles(tid, clientId)].sort();
+            payload['roles'] = [...directory.grantedAppRoles(tid, clientId)].toSorted();
             payload['idtyp'] = 'app';
           }
-          jwt.header = { ...(jwt.header ?? {}), typ: 'JWT' };
+          jwt.header = { ...jwt.header, typ: 'JWT' };
         },
       },
     },

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type Provider from 'oidc-provider';
+import type { Provider } from 'oidc-provider';
 import { Directory, type DirectoryApp } from './directory';
 import { EntraError } from './entra-errors';
 import { isGraphDefaultScope, requestedGraphPermissions } from './graph-scopes';

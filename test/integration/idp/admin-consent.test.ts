@@ -37,7 +37,7 @@ describe('admin consent endpoints', () => {
     expect(outcome.kind).toBe('left-platform');
     const q = await catcher.next();
     expect(Object.fromEntries(q)).toEqual({ admin_consent: 'True', tenant: TID, scope: `${GRAPH}/.default`, state: 'st-42' });
-    expect([...idp.consentedScopes(TID, clientId, ALICE.upn)].sort()).toEqual([...MAIL_PERMISSIONS].sort());
+    expect([...idp.consentedScopes(TID, clientId, ALICE.upn)].toSorted()).toEqual([...MAIL_PERMISSIONS].toSorted());
     const cc = new ConfidentialClientApplication({ auth: { clientId, clientSecret: 's', authority: idp.authority(TID), knownAuthorities: [idp.authorityHostAndPort] } });
     const token = await cc.acquireTokenByClientCredential({ scopes: [`${GRAPH}/.default`] });
     expect(decodeJwt(token?.accessToken ?? '')?.payload['roles']).toEqual(['Mail.Read']);

@@ -32,6 +32,10 @@ export async function postToken(idp: IdentityPlatform, tenant: string, form: Rec
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+function b64json(o: object): string {
+  return Buffer.from(JSON.stringify(o)).toString('base64url');
+}
+
 /**
  * A client assertion exactly as XSOAR builds it (msal-python's JwtAssertionCreator via PyJWT): RS256, typ JWT,
  * `x5t` = base64url *with padding* of the SHA-1 thumbprint bytes, aud = token endpoint, iss = sub = client id.
@@ -39,8 +43,7 @@ export async function postToken(idp: IdentityPlatform, tenant: string, form: Rec
 export function xsoarClientAssertion(tokenEndpoint: string, clientId: string, sha1Hex: string, privateKeyPem: string): string {
   const x5t = Buffer.from(sha1Hex, 'hex').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   const now = Math.floor(Date.now() / 1000);
-  const enc = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const input = `${enc({ alg: 'RS256', typ: 'JWT', x5t })}.${enc({ aud: tokenEndpoint, iss: clientId, sub: clientId, exp: now + 600, iat: now, jti: randomUUID() })}`;
+  const input = `${b64json({ alg: 'RS256', typ: 'JWT', x5t })}.${b64json({ aud: tokenEndpoint, iss: clientId, sub: clientId, exp: now + 600, iat: now, jti: randomUUID() })}`;
   return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKeyPem).toString('base64url')}`;
 }
 

@@ -53,7 +53,7 @@ describe('PublicClientApplication (system browser, loopback, form_post, PKCE) ag
 
     expect(outcome).toMatchObject({ kind: 'left-platform', text: 'Signed in. You can close this window.' });
     const alice = idp.consentedScopes(TID, app.clientId, ALICE.upn);
-    expect([...alice].sort()).toEqual(['Mail.ReadWrite', 'Mail.Send', 'MailboxSettings.ReadWrite', 'User.Read']);
+    expect([...alice].toSorted()).toEqual(['Mail.ReadWrite', 'Mail.Send', 'MailboxSettings.ReadWrite', 'User.Read']);
     const account = result.account;
     expect(account?.username).toBe(ALICE.upn);
     expect(account?.tenantId).toBe(TID);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isProductionEndpoints, msalAuthorityFor, parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
-import { ErrorCode } from '../../../shared/errors/error-codes';
+import { isProductionEndpoints, msalAuthorityFor, parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../../../shared/config/identity-endpoints';
+import { ErrorCode } from '../../../../shared/errors/error-codes';
 
 describe('parseIdentityEndpoints', () => {
   it('defaults to Microsoft\'s worldwide cloud when unset or blank', () => {
@@ -27,19 +27,15 @@ describe('parseIdentityEndpoints', () => {
     ['{"authorityHost":42}', 'authorityHost', /string/],
     ['{"authorityhost":"https://x.example"}', 'authorityhost', /not a known setting/],
   ])('rejects %s with a problem on %s', (raw, field, message) => {
-    const r = parseIdentityEndpoints(raw);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe(ErrorCode.ConfigInvalid);
-    expect(r.error.fields?.[0]?.field).toBe(field);
-    expect(r.error.fields?.[0]?.message).toMatch(message);
+    expect(parseIdentityEndpoints(raw)).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.ConfigInvalid, fields: [{ field, message: expect.stringMatching(message) }] },
+    });
   });
 
   it('rejects malformed JSON and non-objects without echoing values', () => {
     for (const raw of ['{', '[]', '"https://x"', 'null']) {
-      const r = parseIdentityEndpoints(raw);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.code).toBe(ErrorCode.ConfigInvalid);
+      expect(parseIdentityEndpoints(raw)).toMatchObject({ ok: false, error: { code: ErrorCode.ConfigInvalid } });
     }
   });
 });
