@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +57,13 @@ function listen(server: Server): Promise<number> {
   });
 }
 
+/** Last resort for a bug in the platform itself: a 500 instead of an unhandled rejection. */
+function internalError(res: ServerResponse, err: unknown): void {
+  console.error('[idp] internal error', err);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+  res.end();
+}
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
@@ -82,10 +90,11 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
   const providers = new Map<string, Provider>();
   const tenantIds: string[] = [];
   let origin = '';
+  let graphOrigin = '';
   const providerFor = (tenant: TenantSpec): Provider => {
     const existing = providers.get(tenant.id);
     if (existing) return existing;
-    const created = createTenantProvider({ origin, tenant, directory, clock, signingJwk, signingKey: publicKey });
+    const created = createTenantProvider({ origin, graphOrigin, tenant, directory, clock, signingJwk, signingKey: publicKey });
     providers.set(tenant.id, created);
     return created;
   };
@@ -93,14 +102,15 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
   const redeemedCodes = new Set<string>();
   let front: ReturnType<typeof createAuthorityFront> | undefined;
   const authority = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
-    void front?.(req, res);
+    front?.(req, res).catch((err: unknown) => internalError(res, err));
   });
   const graph = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
-    void graphHandler(req, res);
+    graphHandler(req, res).catch((err: unknown) => internalError(res, err));
   });
   const graphHandler = createGraphHandler({ directory, clock, signingKey: publicKey, tenantIds: () => tenantIds });
   const [authorityPort, graphPort] = await Promise.all([listen(authority), listen(graph)]);
   origin = `https://localhost:${authorityPort}`;
+  graphOrigin = `https://localhost:${graphPort}`;
   front = createAuthorityFront({ origin, directory, clock, providerFor, redeemedCodes });
 
   const addTenant = (spec: TenantSpec): void => {
@@ -121,7 +131,7 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
   return {
     authorityHost: origin,
     authorityHostAndPort: `localhost:${authorityPort}`,
-    graphBaseUrl: `https://localhost:${graphPort}`,
+    graphBaseUrl: graphOrigin,
     caCertPath: ca.certPath,
     clock,
     startupMs: performance.now() - started,

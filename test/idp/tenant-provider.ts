@@ -23,6 +23,8 @@ export const ENTRA_ROUTES = {
 /** Inputs to one tenant's provider. */
 export interface TenantProviderOptions {
   readonly origin: string;
+  /** The Graph endpoint's origin, advertised as `msgraph_host` like Entra's discovery document does. */
+  readonly graphOrigin: string;
   readonly tenant: TenantSpec;
   readonly directory: Directory;
   readonly clock: PlatformClock;
@@ -61,6 +63,8 @@ export function createTenantProvider(options: TenantProviderOptions): Provider {
     jwks: { keys: [options.signingJwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     routes: ENTRA_ROUTES,
+    // Extra members of Entra's discovery document (MSAL ignores them; they help a reader recognise the shape).
+    discovery: { cloud_instance_name: 'microsoftonline.com', tenant_region_scope: 'EU', msgraph_host: new URL(options.graphOrigin).host },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     claims: { openid: ['sub', 'tid', 'oid', 'ver'], profile: ['name', 'preferred_username'], email: ['email'] },
     conformIdTokenClaims: false,
