@@ -28,6 +28,42 @@ export const ErrorCode = Object.freeze({
   Cancelled: 'op/cancelled',
   /** A step took longer than its time limit. */
   Timeout: 'op/timeout',
+  /** A pasted redirect address or code holds no authorization code. */
+  OAuthNoCode: 'oauth/no-code',
+  /** The identity platform answered with `error=`; the AADSTS code says why. */
+  OAuthAuthorizationError: 'oauth/authorization-error',
+  /** The `state` of a response is missing or is not the one we sent. */
+  OAuthStateMismatch: 'oauth/state-mismatch',
+  /** A redirect address or response is malformed (bad encoding, repeated parameter). */
+  OAuthMalformedResponse: 'oauth/malformed-response',
+  /** Required login-URL settings are empty (mirrors the integration's "Missing:" message). */
+  OAuthMissingSettings: 'oauth/missing-settings',
+  /** The administrator declined consent, or a consent request awaits approval. */
+  OAuthConsentDeclined: 'oauth/consent-declined',
+  /** The admin-consent redirect did not report a grant. */
+  OAuthConsentNotGranted: 'oauth/consent-not-granted',
+  /** The tenant's openid-configuration says the tenant does not exist (AADSTS90002). */
+  OAuthTenantNotFound: 'oauth/tenant-not-found',
+  /** The tenant is in a national cloud, which the integration does not support. */
+  OAuthUnsupportedCloud: 'oauth/unsupported-cloud',
+  /** A pasted redirect address does not start with the XSOAR redirect URI. */
+  OAuthRedirectMismatch: 'oauth/redirect-mismatch',
+  /** `folder_to_fetch` does not resolve in the mailbox (the integration's "No such folder exist"). */
+  GraphFolderNotFound: 'graph/folder-not-found',
+  /** The passphrase of a PFX file or encrypted key is wrong or missing. */
+  CertWrongPassphrase: 'cert/wrong-passphrase',
+  /** The input is not an X.509 certificate (or holds none). */
+  CertNotACertificate: 'cert/not-a-certificate',
+  /** The input is not a private key we can read (or holds none). */
+  CertInvalidKey: 'cert/invalid-key',
+  /** The private key does not belong to the certificate. */
+  CertKeyMismatch: 'cert/key-mismatch',
+  /** The key is not RSA; the integration signs its assertion with RS256. */
+  CertUnsupportedKey: 'cert/unsupported-key',
+  /** The PKCS#12/PFX file cannot be parsed. */
+  CertInvalidPkcs12: 'cert/invalid-pkcs12',
+  /** Certificate generation parameters are out of range. */
+  CertInvalidRequest: 'cert/invalid-request',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);
