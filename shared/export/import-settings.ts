@@ -57,7 +57,9 @@ export function importSettings(text: string, format: ImportFormat = detectImport
   if (!raw.ok) return raw;
   const coerced = coerceParams(raw.value.params);
   const checked = checkParams(coerced.params, 'any');
-  const issues = [...raw.value.issues, ...coerced.issues, ...checked.issues];
+  // A parameter refused while reading is then missing for the rule book; report it once.
+  const refused = new Set(errorsOf([...raw.value.issues, ...coerced.issues]).map((i) => i.param));
+  const issues = [...raw.value.issues, ...coerced.issues, ...checked.issues.filter((i) => !refused.has(i.param))];
   const errors = errorsOf(issues);
   if (errors.length > 0) {
     const fields = toFieldProblems(errors);

@@ -125,11 +125,16 @@ export function buildTerraform(checked: CheckedExport, provider: TerraformProvid
   const unsetNote = provider === 'cortex'
     ? '\n# Note: this provider sends value "" for parameters not listed in config; whether XSOAR passes that\n# to the integration for credential parameters is unverified. Check with !msgraph-mail-test after apply.'
     : '';
+  const credentialNote = checked.mode.method === 'managed-identity'
+    ? '# A system-assigned managed identity needs no credentials: use_managed_identities = "true" is enough.'
+    : `# Terraform providers send every config value as a string, so the credentials go into the hidden
+# legacy parameters (auth_id, refresh_token, enc_key, certificate_thumbprint, private_key, auth_code),
+# which the integration reads when the creds_* credential objects are absent.
+# Secrets are sensitive variables, but Terraform still writes them into its state file:
+# keep the state encrypted and access-controlled (remote backend), or apply once and delete it.`;
   const mainTf = `# Microsoft Graph Mail Single User instance ${JSON.stringify(checked.instanceName)}.
 # Sign-in: ${modeTitle(checked.mode)}.
-# Terraform providers send every config value as a string, so the credentials go into the hidden
-# legacy parameters (auth_id, refresh_token, enc_key, certificate_thumbprint, private_key, auth_code),
-# which the integration reads when the creds_* credential objects are absent.${unsetNote}
+${credentialNote}${unsetNote}
 
 terraform {
   required_providers {
