@@ -26,18 +26,17 @@ const COMMON = [
   'graph', 'mail', 'summer', 'winter', 'spring', 'autumn', 'football', 'baseball', 'abc123', 'trustno1',
 ];
 
-function poolSize(ch: string): number {
-  if (/[a-z]/.test(ch)) return 26;
-  if (/[A-Z]/.test(ch)) return 26;
-  if (/[0-9]/.test(ch)) return 10;
-  if (/[ -~]/.test(ch)) return 33;
-  return 100;
+// Brute-force alphabet: the sum of the character classes the passphrase uses.
+function alphabetSize(chars: readonly string[]): number {
+  const classes: ReadonlyArray<readonly [RegExp, number]> = [[/[a-z]/, 26], [/[A-Z]/, 26], [/[0-9]/, 10], [/[ -/:-@[-`{-~]/, 33], [/[^\x20-\x7e]/, 100]];
+  return classes.reduce((sum, [re, size]) => (chars.some((c) => re.test(c)) ? sum + size : sum), 0);
 }
 
 /**
  * Estimates a passphrase's strength without any dictionary download.
  *
- * Each character adds log2 of its character class, except repeats and
+ * Each character adds log2 of the alphabet the passphrase draws from (the
+ * sum of the character classes it uses), except repeats and
  * ascending/descending runs (`aaaa`, `1234`, `cba`), which add about one bit,
  * and common words, which add about as much as one pick from a short list.
  * Deliberately conservative for random-looking text and generous for long
@@ -62,15 +61,16 @@ export function estimatePassphrase(passphrase: string): PassphraseStrength {
       }
     }
   }
+  const perChar = Math.log2(Math.max(2, alphabetSize(chars)));
   let prev: number | null = null;
-  marked.forEach((ch, i) => {
+  marked.forEach((ch) => {
     if (ch === '\u0000') {
       prev = null;
       return;
     }
     const code = ch.codePointAt(0) ?? 0;
     const repeatOrRun = prev !== null && Math.abs(code - prev) <= 1;
-    bits += repeatOrRun ? 1 : Math.log2(poolSize(chars[i] ?? ch));
+    bits += repeatOrRun ? 1 : perChar;
     prev = code;
   });
   const original = chars.join('');

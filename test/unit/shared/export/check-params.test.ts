@@ -118,9 +118,9 @@ describe('export refuses invalid settings and lists every problem', () => {
   });
 });
 
-describe('import: unknown parameters, type mismatches, booleans as strings', () => {
-  const flat = (extra: Record<string, unknown>) => JSON.stringify({ ...FIXTURES['self-deployed-secret'], ...extra });
+const flat = (extra: Record<string, unknown>) => JSON.stringify({ ...FIXTURES['self-deployed-secret'], ...extra });
 
+describe('import: unknown parameters, type mismatches, booleans as strings', () => {
   it('reports unknown parameters and leaves them out', () => {
     const r = importSettings(flat({ azure_cloud: 'Worldwide', Foo: 1 }));
     if (!r.ok) throw new Error(r.error.message);
