@@ -11,13 +11,14 @@ function rich(text: RichText): string {
 
 const ACTION_TEXT: Readonly<Record<ChecklistRow['action'], string>> = {
   'enter': 'enter',
+  'select': 'select',
   'tick': 'tick ☑',
   'leave-unticked': 'leave unticked ☐',
   'leave-empty': 'leave empty',
 };
 
 function row(r: ChecklistRow): string {
-  const value = r.action === 'enter' && r.value !== null
+  const value = (r.action === 'enter' || r.action === 'select') && r.value !== null
     ? `${r.value.includes('\n') ? `<pre>${htmlEscape(r.value)}</pre>` : `<code>${htmlEscape(r.value)}</code>`}${r.placeholder ? '<div class="note">secret not included</div>' : r.secret ? '<div class="note">secret</div>' : ''}`
     : '';
   return `<tr><td class="box">☐</td><th scope="row">${htmlEscape(r.label)}</th><td>${ACTION_TEXT[r.action]}</td><td>${value}</td></tr>`;
@@ -56,7 +57,9 @@ export function renderChecklistHtml(model: ChecklistModel): string {
 <body>
 <h1>${htmlEscape(title)}</h1>
 <p>Sign-in: ${htmlEscape(model.modeTitle)}.</p>
-${model.secretsIncluded
+${!model.usesSecrets
+    ? '<p class="info">This sign-in method uses no secrets.</p>'
+    : model.secretsIncluded
     ? '<p class="warn">This page contains secrets. Do not leave printouts lying around; shred them and delete the file once the instance works.</p>'
     : '<p class="info">Secrets are not included. Each secret box shows where its value is stored.</p>'}
 <h2>Before you start</h2>

@@ -33,6 +33,8 @@ function row(r: ChecklistRow): string {
       return `- [ ] ${label}: leave unticked`;
     case 'leave-empty':
       return `- [ ] ${label}: leave empty`;
+    case 'select':
+      return `- [ ] ${label}: select ${mdCode(r.value ?? '')}`;
     case 'enter': {
       const value = r.value ?? '';
       const note = r.placeholder ? ' (secret not included; look it up where the placeholder says)' : r.secret ? ' (secret)' : '';
@@ -48,7 +50,9 @@ export function renderChecklistMarkdown(model: ChecklistModel): string {
     '',
     `Sign-in: ${mdText(model.modeTitle)}.`,
     '',
-    model.secretsIncluded
+    !model.usesSecrets
+      ? '> This sign-in method uses no secrets.'
+      : model.secretsIncluded
       ? '> **This checklist contains secrets.** Keep it out of shared folders and tickets, and delete it once the instance works.'
       : '> Secrets are not included. Each secret box shows where its value is stored.',
     '',

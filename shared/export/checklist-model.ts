@@ -2,10 +2,10 @@ import { PARAM_TABLE, paramLabel, type ParamDefinition } from '../xsoar/param-ta
 import { ParamType } from '../xsoar/param-types';
 import type { CheckedExport } from './export-input';
 import { modeTitle, type ParamsMode } from './export-mode';
-import { isPlaceholder, secretSlotOfParam } from './secret-fields';
+import { isPlaceholder, secretSlotOfParam, secretSlotsFor } from './secret-fields';
 
 /** What the analyst does with one box of the instance dialog. */
-export type ChecklistAction = 'enter' | 'tick' | 'leave-unticked' | 'leave-empty';
+export type ChecklistAction = 'enter' | 'select' | 'tick' | 'leave-unticked' | 'leave-empty';
 
 /** One box of the instance dialog, in dialog order. */
 export interface ChecklistRow {
@@ -14,7 +14,7 @@ export interface ChecklistRow {
   /** The parameter behind it (`name` for the instance name box). */
   readonly param: string;
   readonly action: ChecklistAction;
-  /** The value to enter (`enter` only); a placeholder when the secret is excluded. */
+  /** The value to enter or select; a placeholder when the secret is excluded. */
   readonly value: string | null;
   /** True when the value is a secret (masked unless included). */
   readonly secret: boolean;
@@ -36,6 +36,8 @@ export interface ChecklistModel {
   readonly instanceName: string;
   readonly modeTitle: string;
   readonly secretsIncluded: boolean;
+  /** False for managed identities, which need no secret at all. */
+  readonly usesSecrets: boolean;
   readonly groups: readonly ChecklistGroup[];
   readonly before: readonly RichText[];
   readonly afterSave: readonly RichText[];
@@ -56,7 +58,9 @@ function rowsFor(def: ParamDefinition, checked: CheckedExport): ChecklistRow[] {
     const password = text(cred?.password, secret, paramLabel(def));
     return def.hiddenusername === true ? [password] : [text(cred?.identifier, false, def.display), { ...password, label: def.displaypassword ?? def.name }];
   }
-  return [text(typeof value === 'string' ? value : undefined, false, def.display)];
+  const row = text(typeof value === 'string' ? value : undefined, false, def.display);
+  // The incident type is a dropdown of the types defined on the server.
+  return [def.type === ParamType.IncidentType && row.action === 'enter' ? { ...row, action: 'select' } : row];
 }
 
 /**
@@ -75,6 +79,7 @@ export function buildChecklistModel(checked: CheckedExport): ChecklistModel {
     instanceName: checked.instanceName,
     modeTitle: modeTitle(checked.mode),
     secretsIncluded: checked.secretsIncluded,
+    usesSecrets: secretSlotsFor(checked.mode).length > 0,
     groups: [
       { title: 'Instance', rows: [nameRow] },
       group('Connect', false, 'Connect'),

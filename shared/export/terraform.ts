@@ -40,6 +40,8 @@ const LEGACY_OF: ReadonlyArray<readonly [creds: string, part: 'password' | 'iden
   ['creds_auth_code', 'password', 'auth_code'],
 ];
 
+const TRUTHINESS_PARAMS = new Set(['self_deployed', 'insecure', 'proxy']);
+
 /**
  * Quotes a string for HCL: escapes quotes, backslashes, control characters
  * and the template sequences `${` and `%{`, so no value is ever evaluated.
@@ -78,6 +80,9 @@ function configEntries(checked: CheckedExport): ConfigEntry[] {
       }
       continue;
     }
+    // Read by plain truthiness (spec §1.4): should XSOAR pass the provider's string "false" through,
+    // it would mean true (self-deployed mode, or TLS checks off). Absent is false under every reading.
+    if (value === false && TRUTHINESS_PARAMS.has(def.name)) continue;
     entries.push({ key: def.name, inline: typeof value === 'boolean' ? String(value) : value, secret: null, label: paramLabel(def) });
   }
   return entries;
@@ -134,7 +139,9 @@ export function buildTerraform(checked: CheckedExport, provider: TerraformProvid
 # keep the state encrypted and access-controlled (remote backend), or apply once and delete it.`;
   const mainTf = `# Microsoft Graph Mail Single User instance ${JSON.stringify(checked.instanceName)}.
 # Sign-in: ${modeTitle(checked.mode)}.
-${credentialNote}${unsetNote}
+${credentialNote}
+# self_deployed, insecure and proxy appear only when true: the integration reads them by plain
+# truthiness, so a string "false" could mean true. Left out, they are false.${unsetNote}
 
 terraform {
   required_providers {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InstanceParams } from '../../../../shared/settings/build-instance-params';
 import { exportSettings } from '../../../../shared/export/export-formats';
 import { hclString } from '../../../../shared/export/terraform';
 import { FIXTURE_INSTANCE, FIXTURE_NAMES, FIXTURES, redactedFixture } from '../../../fixtures/export-fixtures';
@@ -38,6 +39,18 @@ describe('Terraform export', () => {
       });
     }
   }
+
+  it('leaves out false values of self_deployed, insecure and proxy (plain truthiness), keeps true ones', () => {
+    const config = (params: InstanceParams) => {
+      const r = exportSettings('terraform-xsoar', { instanceName: FIXTURE_INSTANCE, params, secretsIncluded: true });
+      if (!r.ok) throw new Error(r.error.message);
+      const tf = r.value.files[0]?.text ?? '';
+      return tf.slice(tf.indexOf('config = {'));
+    };
+    expect(config(FIXTURES['xsoar-app'])).not.toMatch(/\b(self_deployed|insecure|proxy)\b/);
+    expect(config(FIXTURES['xsoar-app'])).toContain('legacy_name             = "false"');
+    expect(config({ ...FIXTURES['self-deployed-secret'], proxy: true })).toMatch(/self_deployed += "true"[\s\S]*proxy += "true"/);
+  });
 
   it('writes terraform.tfvars.example with placeholders when secrets are excluded', () => {
     const r = exportSettings('terraform-xsoar', { instanceName: FIXTURE_INSTANCE, params: redactedFixture('self-deployed-secret'), secretsIncluded: false });

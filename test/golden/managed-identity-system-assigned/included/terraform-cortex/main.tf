@@ -1,6 +1,8 @@
 # Microsoft Graph Mail Single User instance "MS Graph Mail SU - SOC".
 # Sign-in: Azure managed identity (system-assigned).
 # A system-assigned managed identity needs no credentials: use_managed_identities = "true" is enough.
+# self_deployed, insecure and proxy appear only when true: the integration reads them by plain
+# truthiness, so a string "false" could mean true. Left out, they are false.
 # Note: this provider sends value "" for parameters not listed in config; whether XSOAR passes that
 # to the integration for credential parameters is unverified. Check with !msgraph-mail-test after apply.
 
@@ -35,8 +37,6 @@ resource "cortex_integration_instance" "graph_mail_single_user" {
     fetch_html_formatting   = "false"
     mark_fetched_read       = "false"
     incidentFetchInterval   = "1"
-    insecure                = "false"
-    proxy                   = "false"
     legacy_name             = "false"
   }
 }

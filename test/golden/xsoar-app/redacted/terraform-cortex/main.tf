@@ -5,6 +5,8 @@
 # which the integration reads when the creds_* credential objects are absent.
 # Secrets are sensitive variables, but Terraform still writes them into its state file:
 # keep the state encrypted and access-controlled (remote backend), or apply once and delete it.
+# self_deployed, insecure and proxy appear only when true: the integration reads them by plain
+# truthiness, so a string "false" could mean true. Left out, they are false.
 # Note: this provider sends value "" for parameters not listed in config; whether XSOAR passes that
 # to the integration for credential parameters is unverified. Check with !msgraph-mail-test after apply.
 
@@ -43,7 +45,6 @@ resource "cortex_integration_instance" "graph_mail_single_user" {
     auth_id                 = "FAKE0000-0000-4000-8000-00000000a11d@https://oproxy.example.invalid/obtain-token"
     refresh_token           = var.refresh_token
     enc_key                 = var.enc_key
-    self_deployed           = "false"
     isFetch                 = "true"
     mailbox_to_fetch        = "soc-mailbox@contoso.example"
     folder_to_fetch         = "Inbox/Phishing"
@@ -54,8 +55,6 @@ resource "cortex_integration_instance" "graph_mail_single_user" {
     fetch_html_formatting   = "false"
     mark_fetched_read       = "false"
     incidentFetchInterval   = "1"
-    insecure                = "false"
-    proxy                   = "false"
     legacy_name             = "false"
   }
 }
