@@ -15,7 +15,7 @@ export const SCRYPT_DEFAULTS = Object.freeze({ log2N: 17, r: 8, p: 1 });
 // Accepted on read. The floor keeps a forged header from weakening the KDF
 // below the spec's N ≥ 2^15; the ceiling keeps it from exhausting memory.
 const MIN_LOG2N = 15;
-const MAX_LOG2N = 20;
+const MAX_LOG2N = 18;
 const MAX_SCRYPT_MEMORY = 1024 * 1024 * 1024;
 /** Largest bundle accepted; a profile is a few kilobytes. */
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
@@ -32,8 +32,8 @@ function deriveKeys(passphrase: string, salt: Buffer, h: { log2N: number; r: num
         reject(error);
         return;
       }
-      // First half encrypts; the second half only proves the passphrase, so a
-      // wrong passphrase is told apart from altered content without a decryption oracle on the key.
+      // The first half encrypts; the second half only proves the passphrase, so that
+      // a wrong passphrase can be told apart from altered content.
       const key = Buffer.from(derived.subarray(0, 32));
       const verifier = createHmac('sha256', derived.subarray(32, 64)).update(VERIFIER_LABEL).digest().subarray(0, VERIFIER_LENGTH);
       derived.fill(0);

@@ -11,6 +11,13 @@ const SECRET_VARS: Record<string, readonly string[]> = {
   'managed-identity-system-assigned': [],
 };
 
+function xsoarConfigBlock(params: InstanceParams): string {
+  const r = exportSettings('terraform-xsoar', { instanceName: FIXTURE_INSTANCE, params, secretsIncluded: true });
+  if (!r.ok) throw new Error(r.error.message);
+  const tf = r.value.files[0]?.text ?? '';
+  return tf.slice(tf.indexOf('config = {'));
+}
+
 describe('Terraform export', () => {
   for (const provider of ['terraform-xsoar', 'terraform-cortex'] as const) {
     for (const name of FIXTURE_NAMES.filter((n) => n !== 'managed-identity-user-assigned')) {
@@ -41,15 +48,9 @@ describe('Terraform export', () => {
   }
 
   it('leaves out false values of self_deployed, insecure and proxy (plain truthiness), keeps true ones', () => {
-    const config = (params: InstanceParams) => {
-      const r = exportSettings('terraform-xsoar', { instanceName: FIXTURE_INSTANCE, params, secretsIncluded: true });
-      if (!r.ok) throw new Error(r.error.message);
-      const tf = r.value.files[0]?.text ?? '';
-      return tf.slice(tf.indexOf('config = {'));
-    };
-    expect(config(FIXTURES['xsoar-app'])).not.toMatch(/\b(self_deployed|insecure|proxy)\b/);
-    expect(config(FIXTURES['xsoar-app'])).toContain('legacy_name             = "false"');
-    expect(config({ ...FIXTURES['self-deployed-secret'], proxy: true })).toMatch(/self_deployed += "true"[\s\S]*proxy += "true"/);
+    expect(xsoarConfigBlock(FIXTURES['xsoar-app'])).not.toMatch(/\b(self_deployed|insecure|proxy)\b/);
+    expect(xsoarConfigBlock(FIXTURES['xsoar-app'])).toContain('legacy_name             = "false"');
+    expect(xsoarConfigBlock({ ...FIXTURES['self-deployed-secret'], proxy: true })).toMatch(/self_deployed += "true"[\s\S]*proxy += "true"/);
   });
 
   it('writes terraform.tfvars.example with placeholders when secrets are excluded', () => {
