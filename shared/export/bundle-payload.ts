@@ -137,11 +137,18 @@ export function readBundlePayload(text: string): Result<BundleContents> {
     const fields = toFieldProblems(errors);
     return fail(appError(ErrorCode.BundleInvalidPayload, `The bundle's settings are not valid: ${fields.map((f) => `${f.field}: ${f.message}`).join(' ')}`, { fields }));
   }
+  // Every secret must belong to a slot of the method, and every slot must come from `secrets`.
+  const secrets = splitSecrets(checked.params).secrets;
+  const expected = Object.keys(secrets).sort().join(',');
+  const unsplit = splitSecrets(payload.settings as InstanceParams).secrets;
+  if (Object.keys(payload.secrets).sort().join(',') !== expected || Object.values(unsplit).some((v) => v !== '')) {
+    return fail(appError(ErrorCode.BundleInvalidPayload, 'The bundle\'s secrets do not match its sign-in method.'));
+  }
   return ok({
     profile: payload.profile,
     exportedAt: payload.exportedAt,
     params: checked.params,
-    secrets: splitSecrets(checked.params).secrets,
+    secrets,
     mode: checked.mode,
     warnings: checked.issues,
   });

@@ -126,6 +126,21 @@ describe('encrypted bundle', { timeout: 60_000 }, () => {
     }
   });
 
+  it('refuses decrypted content that is not a valid profile', async () => {
+    const good = payloadFor('xsoar-app');
+    const forged: BundlePayload = { ...good, secrets: { ...good.secrets, 'client-secret': 'FAKE-extra' } };
+    const r = await sealBundle(forged, PASSPHRASE);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await codeOf(r.value)).toBe('bundle/invalid-payload');
+  });
+
+  it('opens with the same passphrase typed in another Unicode normalization form', async () => {
+    const nfd = 'cafe\u0301-tulip-orbit-gravel';
+    const r = await sealBundle(payloadFor('managed-identity-system-assigned'), nfd);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(await codeOf(r.value, nfd.normalize('NFC'))).toBe('ok');
+  });
+
   it('refuses to bundle a profile with placeholders or invalid settings', () => {
     const r = buildBundlePayload({ profile: { name: 'x', instanceName: 'y' }, params: { ...FIXTURES['xsoar-app'], creds_enc_key: { credential: '', identifier: '', password: '<stored in keychain: profile "x", field oproxy-key>', passwordChanged: false } }, exportedAt: EXPORTED_AT });
     expect(!r.ok && r.error.fields?.map((f) => f.field)).toEqual(['creds_enc_key']);
