@@ -27,7 +27,7 @@ export function buildCurlScript(args: { readonly instanceName: string; readonly 
 #         sh this-file xsoar8   (XSOAR 8 / XSIAM: XSOAR_FQDN, XSOAR_API_KEY, XSOAR_API_KEY_ID)
 #
 # The API key comes from the environment and reaches curl on stdin (-H @-), so it is
-# not written here and does not show in the process list. Set it without echoing, e.g.:
+# not written here and does not show in the process list. Set it without echoing, e.g. in bash:
 #   read -rs XSOAR_API_KEY && export XSOAR_API_KEY
 ${testAdvice}
 set -eu

@@ -132,3 +132,16 @@ export function mergeSecrets(settings: InstanceParams, secrets: SecretMap): Inst
     return value === undefined ? acc : writeSecret(acc, slot, value);
   }, settings);
 }
+
+/**
+ * The secrets an imported parameter map actually carries, by kind:
+ * placeholders and empty slots are left out, so that only real values
+ * reach the keychain.
+ */
+export function realSecrets(params: InstanceParams): SecretMap {
+  const out: Record<string, string> = {};
+  for (const [kind, value] of Object.entries(splitSecrets(params).secrets)) {
+    if (value.trim() !== '' && !isPlaceholder(value.trim())) out[kind] = value;
+  }
+  return out as SecretMap;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkParams } from '../../../../shared/export/check-params';
 import { exportSettings } from '../../../../shared/export/export-formats';
 import { importSettings } from '../../../../shared/export/import-settings';
+import { realSecrets } from '../../../../shared/export/secret-fields';
 import { IntegrationMessage } from '../../../../shared/export/integration-messages';
 import type { ParamIssue } from '../../../../shared/export/param-issues';
 import type { InstanceParams } from '../../../../shared/settings/build-instance-params';
@@ -98,6 +99,12 @@ describe('checkParams: normalization the integration needs', () => {
     expect(leaked.issues.filter((i) => i.code === 'secret-not-redacted').map((i) => i.param)).toEqual(['creds_enc_key', 'creds_auth_code']);
     const unresolved = checkParams(redactedFixture('self-deployed-secret'), 'included');
     expect(unresolved.issues.filter((i) => i.code === 'secret-unresolved').map((i) => i.param)).toEqual(['creds_enc_key', 'creds_auth_code']);
+  });
+
+  it('realSecrets keeps real values and drops placeholders', () => {
+    expect(realSecrets(FIXTURES['xsoar-app'])).toEqual({ 'oproxy-token': FIXTURES['xsoar-app'].creds_refresh_token.password, 'oproxy-key': FIXTURES['xsoar-app'].creds_enc_key.password });
+    expect(realSecrets(redactedFixture('xsoar-app'))).toEqual({});
+    expect(realSecrets(FIXTURES['managed-identity-user-assigned'])).toEqual({});
   });
 
   it('treats the tenant ID in creds_refresh_token as not secret in self-deployed mode', () => {

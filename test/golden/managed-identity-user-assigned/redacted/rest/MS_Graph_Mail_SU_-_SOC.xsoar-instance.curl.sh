@@ -7,7 +7,7 @@
 #         sh this-file xsoar8   (XSOAR 8 / XSIAM: XSOAR_FQDN, XSOAR_API_KEY, XSOAR_API_KEY_ID)
 #
 # The API key comes from the environment and reaches curl on stdin (-H @-), so it is
-# not written here and does not show in the process list. Set it without echoing, e.g.:
+# not written here and does not show in the process list. Set it without echoing, e.g. in bash:
 #   read -rs XSOAR_API_KEY && export XSOAR_API_KEY
 # Then test it with the Test button or: !msgraph-mail-test
 set -eu
