@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellQuote } from '../../../shared/export/curl-examples';
 import { exportSettings } from '../../../shared/export/export-formats';
 import { FIXTURE_INSTANCE, redactedFixture } from '../../fixtures/export-fixtures';
 
@@ -141,3 +142,18 @@ describe('generated curl script against a stand-in XSOAR', () => {
   });
 });
 
+
+describe('shellQuote with the real /bin/sh', () => {
+  it('passes hostile strings through unexpanded', async () => {
+    for (const hostile of [`it's`, '$(id)', '`id`', '${HOME}', 'a\nb', '"; rm -rf / #', "''\\'", '*']) {
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn('/bin/sh', ['-c', `printf %s ${shellQuote(hostile)}`], { timeout: 5_000 });
+        let stdout = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.on('error', reject);
+        child.on('close', () => resolve(stdout));
+      });
+      expect(out).toBe(hostile);
+    }
+  });
+});
