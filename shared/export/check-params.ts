@@ -5,7 +5,9 @@ import { detectMode, type ParamsMode } from './export-mode';
 import { IntegrationMessage } from './integration-messages';
 import { ParamIssueCode, paramError, paramWarning, type ParamIssue } from './param-issues';
 import { isPlaceholder, secretSlotOfParam, secretSlotsFor } from './secret-fields';
-import { checkOproxyKey, checkPrivateKeyPem, checkRedirectUri, checkTenant, checkThumbprint, cleanAuthCode, normalizePem, normalizeThumbprint } from './value-rules';
+import { extractAuthCode } from '../oauth/auth-code-extraction';
+import { checkClientId, checkClientSecretValue, checkTenant, checkXsoarRedirectUri, normalizeThumbprint, type FieldVerdict } from '../validation/self-deployed-rules';
+import { checkOproxyKey, checkPrivateKeyPem, normalizePem } from './value-rules';
 
 /**
  * How secrets are expected in the parameters being checked.
@@ -152,38 +154,48 @@ function checkAuth(p: Mutable, mode: ParamsMode, issues: ParamIssue[]): void {
   }
 }
 
+// Applies a self-deployed field rule: stores the normalized value, reports the verdict.
+function applyVerdict(p: Mutable, issues: ParamIssue[], param: string, verdict: FieldVerdict, store: (value: string) => void): void {
+  if (!verdict.ok) {
+    issues.push(paramError(param, ParamIssueCode.Invalid, verdict.error));
+    return;
+  }
+  store(verdict.value);
+  for (const w of verdict.warnings) issues.push(paramWarning(param, ParamIssueCode.Normalized, w));
+}
+
 function checkSelfDeployed(p: Mutable, credential: 'secret' | 'certificate', issues: ParamIssue[]): void {
-  const clientId = password(p, 'creds_auth_id').trim();
-  setPart(p, 'creds_auth_id', 'password', clientId);
-  need(issues, 'creds_auth_id', checkGuid(clientId, 'Application (client) ID'));
-  const tenant = password(p, 'creds_refresh_token').trim();
-  setPart(p, 'creds_refresh_token', 'password', tenant);
-  need(issues, 'creds_refresh_token', checkTenant(tenant));
+  applyVerdict(p, issues, 'creds_auth_id', checkClientId(password(p, 'creds_auth_id')), (v) => setPart(p, 'creds_auth_id', 'password', v));
+  applyVerdict(p, issues, 'creds_refresh_token', checkTenant(password(p, 'creds_refresh_token')), (v) => setPart(p, 'creds_refresh_token', 'password', v));
   const redirect = typeof p.redirect_uri === 'string' ? p.redirect_uri.trim() : '';
   if (redirect === '') {
     issues.push(paramError('redirect_uri', ParamIssueCode.Missing, `${IntegrationMessage.LoginUrlMissing} redirect_uri. Enter the redirect URI registered for the app's Web platform in Azure.`));
   } else {
-    p.redirect_uri = redirect;
-    need(issues, 'redirect_uri', checkRedirectUri(redirect));
+    applyVerdict(p, issues, 'redirect_uri', checkXsoarRedirectUri(redirect), (v) => (p.redirect_uri = v));
   }
   checkAuthCode(p, issues);
   if (credential === 'secret') {
-    if (password(p, 'creds_enc_key') === '') issues.push(paramError('creds_enc_key', ParamIssueCode.Missing, IntegrationMessage.KeyOrCertificateMissing));
+    const secret = password(p, 'creds_enc_key').trim();
+    if (secret === '') issues.push(paramError('creds_enc_key', ParamIssueCode.Missing, IntegrationMessage.KeyOrCertificateMissing));
+    else if (!isPlaceholder(secret)) applyVerdict(p, issues, 'creds_enc_key', checkClientSecretValue(secret), (v) => setPart(p, 'creds_enc_key', 'password', v));
     return;
   }
   const cert = p.creds_certificate as CredentialValue;
-  const thumbprint = normalizeThumbprint(cert.identifier);
-  if (thumbprint !== cert.identifier.trim() && thumbprint !== '') {
-    issues.push(paramWarning('creds_certificate', ParamIssueCode.Normalized,
-      'The certificate thumbprint had colons or spaces; they were removed, because the integration hex-decodes the thumbprint and crashes on them before sending any request.'));
-  }
   const pem = isPlaceholder(cert.password.trim()) ? cert.password.trim() : normalizePem(cert.password);
-  p.creds_certificate = { ...cert, identifier: thumbprint, password: pem };
-  if (thumbprint === '' || pem === '') {
+  p.creds_certificate = { ...cert, password: pem };
+  if (cert.identifier.trim() === '' || pem === '') {
     issues.push(paramError('creds_certificate', ParamIssueCode.Missing, IntegrationMessage.KeyOrCertificateMissing));
     return;
   }
-  need(issues, 'creds_certificate', checkThumbprint(thumbprint));
+  const thumbprint = normalizeThumbprint(cert.identifier);
+  if (!thumbprint.ok) issues.push(paramError('creds_certificate', ParamIssueCode.Invalid, thumbprint.error));
+  else {
+    p.creds_certificate = { ...cert, identifier: thumbprint.thumbprint, password: pem };
+    if (thumbprint.changed) {
+      issues.push(paramWarning('creds_certificate', ParamIssueCode.Normalized,
+        'The certificate thumbprint had colons, spaces or a label; they were removed, because the integration hex-decodes the thumbprint and crashes on them before sending any request.'));
+    }
+  }
   if (!isPlaceholder(pem)) need(issues, 'creds_certificate', checkPrivateKeyPem(pem));
 }
 
@@ -195,13 +207,16 @@ function checkAuthCode(p: Mutable, issues: ParamIssue[]): void {
     return;
   }
   if (isPlaceholder(raw.trim())) return;
-  const code = cleanAuthCode(raw);
-  if (code !== raw) {
-    setPart(p, 'creds_auth_code', 'password', code);
+  const extracted = extractAuthCode(raw);
+  if (!extracted.ok) {
+    issues.push(paramError('creds_auth_code', ParamIssueCode.Invalid, extracted.problem.message));
+    return;
+  }
+  if (extracted.code !== raw) {
+    setPart(p, 'creds_auth_code', 'password', extracted.code);
     const why = /session_state/.test(raw) ? ` Left as it was, the integration would stop with: ${IntegrationMessage.MalformedAuthCode}` : '';
     issues.push(paramWarning('creds_auth_code', ParamIssueCode.Normalized, `The authorization code was cut down to the code itself (text around it such as "code=" or "&session_state=…" was removed).${why}`));
   }
-  if (code === '') issues.push(paramError('creds_auth_code', ParamIssueCode.Invalid, 'The authorization code is empty once "code=" and "&session_state=…" are removed.'));
 }
 
 function checkMailbox(p: Mutable, issues: ParamIssue[]): void {

@@ -1,7 +1,8 @@
 /**
- * Pure checks and clean-ups of single secret-bearing values the integration
- * parses itself (spec §3a, §3b, §6). Each `check*` returns `null` when the
- * value is acceptable or a sentence saying what is wrong; never the value.
+ * Pure checks of the secret values the integration parses itself (spec §3a,
+ * §3b, §6) that the self-deployed field rules (`shared/validation/
+ * self-deployed-rules.ts`) do not cover. Each `check*` returns `null` when
+ * the value is acceptable or a sentence saying what is wrong; never the value.
  */
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -28,20 +29,6 @@ export function checkOproxyKey(key: string): string | null {
   return null;
 }
 
-/** Removes the separators `openssl -fingerprint` and the Windows UI put in a thumbprint. */
-export function normalizeThumbprint(thumbprint: string): string {
-  return thumbprint.replace(/[\s:]/g, '');
-}
-
-/** A certificate thumbprint as the integration hex-decodes it: 40 hex characters (SHA-1). */
-export function checkThumbprint(thumbprint: string): string | null {
-  if (thumbprint === '') return 'Enter the certificate thumbprint shown under "Certificates & secrets" of the app.';
-  if (!/^[0-9a-fA-F]{40}$/.test(thumbprint)) {
-    return `The certificate thumbprint must be the 40 hexadecimal characters of the SHA-1 thumbprint (Azure shows it under "Certificates & secrets"); this one has ${thumbprint.length} characters${/[^0-9a-fA-F]/.test(thumbprint) ? ' and non-hex characters' : ''}.`;
-  }
-  return null;
-}
-
 /** Line endings as the integration's PEM parser expects; surrounding blanks removed. */
 export function normalizePem(pem: string): string {
   return pem.replace(/\r\n?/g, '\n').trim();
@@ -59,45 +46,3 @@ export function checkPrivateKeyPem(pem: string): string | null {
   return null;
 }
 
-/**
- * Cleans an authorization code pasted with the text around it.
- *
- * Accepts the whole redirect URL, `code=…`, or `…&session_state=…` and keeps
- * only the code, because MAM refuses any value containing `session_state`.
- * Percent-decoding is not applied: Microsoft codes are URL-safe.
- */
-export function cleanAuthCode(raw: string): string {
-  let code = raw.trim();
-  const query = /[?&]code=([^&#\s]*)/.exec(code);
-  if (query?.[1] !== undefined) code = query[1];
-  if (code.startsWith('code=')) code = code.slice('code='.length);
-  const cut = code.search(/&session_state=|&state=|#/);
-  return cut >= 0 ? code.slice(0, cut) : code;
-}
-
-/** A directory (tenant) ID: a GUID, or a verified domain such as contoso.onmicrosoft.com. */
-export function checkTenant(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return 'Enter the Directory (tenant) ID from the app\'s Overview page.';
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
-  if (/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(v)) return null;
-  return `The tenant must be the Directory (tenant) ID, a GUID like 00000000-0000-0000-0000-000000000000, or a verified domain; "${v}" is neither.`;
-}
-
-/** The redirect URI: absolute, HTTPS (Azure allows plain HTTP only for localhost), no fragment. */
-export function checkRedirectUri(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return 'Enter the redirect URI registered for the app\'s Web platform in Azure (e.g. https://localhost).';
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    return `The redirect URI must be an absolute URL such as https://localhost; "${v}" is not.`;
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return `Azure accepts Web redirect URIs only over https (http only for localhost); "${v}" is ${url.protocol.replace(':', '')}.`;
-  }
-  if (url.hash !== '') return 'A redirect URI cannot contain a "#" fragment.';
-  return null;
-}
