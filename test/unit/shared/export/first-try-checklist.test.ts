@@ -19,7 +19,7 @@ interface Cred { credential: string; identifier: string; password: string; passw
 
 describe('spec §6 first-try checklist on every REST export', () => {
   for (const name of FIXTURE_NAMES) {
-    it(name, () => {
+    it(`${name}`, () => {
       const r = exportSettings('rest', { instanceName: FIXTURE_INSTANCE, params: FIXTURES[name], secretsIncluded: true });
       if (!r.ok) throw new Error(r.error.message);
       const body = JSON.parse(r.value.files[0]?.text ?? '') as { brand: string; data: Array<{ name: string; value: unknown }> };
