@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildChecklistModel } from '../../../../shared/export/checklist-model';
 import { exportSettings } from '../../../../shared/export/export-formats';
@@ -56,6 +57,12 @@ describe('manual checklist', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;');
     expect(html).not.toMatch(/\b(src|href)=|@import|url\(/);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    // Parsed by a real HTML parser: the hostile text stays text.
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect(doc.title).toBe(`Microsoft Graph Mail Single User: instance ${JSON.stringify(HOSTILE)}`);
+    const incident = [...doc.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === 'Incident type');
+    expect(incident?.querySelector('code')?.textContent).toBe(HOSTILE);
   });
 
   it('Markdown escapes labels and values', () => {
