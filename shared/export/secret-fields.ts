@@ -103,10 +103,12 @@ export function writeSecret(params: InstanceParams, slot: SecretSlot, value: str
  * Replaces every secret of the params' mode with a placeholder.
  *
  * The default path of every export: the caller resolves nothing from the
- * keychain and passes the result with `secretsIncluded: false`.
+ * keychain and passes the result with `secretsIncluded: false`. Slots that
+ * are empty stay empty, so the export still refuses a missing secret.
  */
 export function redactSecrets(params: InstanceParams, placeholderFor: (kind: SecretKind) => string): InstanceParams {
-  return secretSlotsFor(detectMode(params)).reduce((acc, slot) => (readSecret(acc, slot) === undefined ? acc : writeSecret(acc, slot, placeholderFor(slot.kind))), params);
+  // An empty slot stays empty: a placeholder would claim a secret that does not exist.
+  return secretSlotsFor(detectMode(params)).reduce((acc, slot) => ((readSecret(acc, slot) ?? '') === '' ? acc : writeSecret(acc, slot, placeholderFor(slot.kind))), params);
 }
 
 /** Secrets keyed by kind, as the keychain and the encrypted bundle hold them. */

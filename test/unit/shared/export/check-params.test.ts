@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkParams } from '../../../../shared/export/check-params';
 import { exportSettings } from '../../../../shared/export/export-formats';
 import { importSettings } from '../../../../shared/export/import-settings';
-import { realSecrets } from '../../../../shared/export/secret-fields';
+import { realSecrets, redactSecrets } from '../../../../shared/export/secret-fields';
 import { IntegrationMessage } from '../../../../shared/export/integration-messages';
 import type { ParamIssue } from '../../../../shared/export/param-issues';
 import type { InstanceParams } from '../../../../shared/settings/build-instance-params';
@@ -99,6 +99,14 @@ describe('checkParams: normalization the integration needs', () => {
     expect(leaked.issues.filter((i) => i.code === 'secret-not-redacted').map((i) => i.param)).toEqual(['creds_enc_key', 'creds_auth_code']);
     const unresolved = checkParams(redactedFixture('self-deployed-secret'), 'included');
     expect(unresolved.issues.filter((i) => i.code === 'secret-unresolved').map((i) => i.param)).toEqual(['creds_enc_key', 'creds_auth_code']);
+  });
+
+  it('redactSecrets leaves an empty slot empty, so a missing secret is still refused', () => {
+    const empty = { ...FIXTURES['self-deployed-secret'], creds_auth_code: credentialValue('') };
+    const redacted = redactSecrets(empty, (kind) => `<keychain ${kind}>`);
+    expect(redacted.creds_auth_code).toEqual(credentialValue(''));
+    expect(redacted.creds_enc_key).toEqual(credentialValue('<keychain client-secret>'));
+    expect(issue(checkParams(redacted, 'excluded').issues, 'creds_auth_code')[0]?.code).toBe('missing');
   });
 
   it('realSecrets keeps real values and drops placeholders', () => {
