@@ -186,6 +186,15 @@ fetch_limit: 25
     expect(dup.ok).toBe(false);
   });
 
+  it('refuses YAML alias bombs and files that are not settings', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const r = importSettings(bomb, 'params-yaml');
+    expect(!r.ok && r.error.code).toBe('import/invalid');
+    expect(importSettings('- just\n- a list\n').ok).toBe(false);
+    expect(importSettings('{"brand": "Microsoft Graph Mail Single User", "data": "nope"}').ok).toBe(false);
+    expect(importSettings('{ not json').ok).toBe(false);
+  });
+
   it('maps dialog labels to parameter names', () => {
     const { proxy: _proxy, ...withoutProxy } = FIXTURES['self-deployed-secret'];
     const r = importSettings(JSON.stringify({ ...withoutProxy, 'Use system proxy settings': true }));
