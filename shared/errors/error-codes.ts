@@ -18,6 +18,26 @@ export const ErrorCode = Object.freeze({
   UrlNotAllowed: 'shell/url-not-allowed',
   /** Writing an export file failed. */
   ExportWriteFailed: 'export/write-failed',
+  /** A settings file to import is malformed or fails the checks; `fields` lists every problem. */
+  ImportInvalid: 'import/invalid',
+  /** The chosen export format cannot express these settings (e.g. Terraform and a user-assigned managed identity). */
+  ExportUnsupported: 'export/unsupported',
+  /** The bundle passphrase is too short or too guessable. */
+  BundleWeakPassphrase: 'bundle/weak-passphrase',
+  /** The file is not an encrypted settings bundle. */
+  BundleNotABundle: 'bundle/not-a-bundle',
+  /** The bundle was written by a newer version of the app. */
+  BundleUnsupportedVersion: 'bundle/unsupported-version',
+  /** The bundle is shorter than its header says: cut off while copying. */
+  BundleTruncated: 'bundle/truncated',
+  /** The bundle header is damaged or its parameters are out of range. */
+  BundleCorrupt: 'bundle/corrupt',
+  /** The passphrase does not open this bundle. */
+  BundleWrongPassphrase: 'bundle/wrong-passphrase',
+  /** The passphrase is right but the encrypted content was altered. */
+  BundleTampered: 'bundle/tampered',
+  /** The bundle decrypted but its content is not a valid profile. */
+  BundleInvalidPayload: 'bundle/invalid-payload',
   /** The Secret Service / keychain cannot be reached. */
   KeychainUnavailable: 'keychain/unavailable',
   /** The keychain is locked. */
