@@ -44,6 +44,18 @@ export const ErrorCode = Object.freeze({
   KeychainLocked: 'keychain/locked',
   /** The keychain refused access. */
   KeychainDenied: 'keychain/denied',
+  /** A secret the profile records as stored is not in the keychain. */
+  SecretMissing: 'secret/missing',
+  /** A stored secret failed its integrity check (a chunk is missing or altered). */
+  SecretCorrupt: 'secret/corrupt',
+  /** A secret is larger than the vault accepts. */
+  SecretTooLarge: 'secret/too-large',
+  /** No profile has the given id. */
+  ProfileNotFound: 'profile/not-found',
+  /** The profiles file could not be written; nothing was changed. */
+  ProfileWriteFailed: 'profile/write-failed',
+  /** The profiles file was written by a newer version of the app; it is left as is. */
+  ProfileFileTooNew: 'profile/file-too-new',
   /** The user cancelled a long-running step. */
   Cancelled: 'op/cancelled',
   /** A step took longer than its time limit. */
