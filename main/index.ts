@@ -11,6 +11,10 @@ import { createAppServices } from './app/app-services';
 import { NodeFileSystem } from './adapters/node-file-system';
 import { ElectronBrowserOpener } from './adapters/electron-browser-opener';
 import { ElectronSaveDialog } from './adapters/electron-save-dialog';
+import { ElectronClipboard } from './adapters/electron-clipboard';
+import { KeytarSecretStore } from './adapters/keytar-secret-store';
+import { SystemClock } from './adapters/system-clock';
+import { keychainServiceName } from './secrets/secret-accounts';
 import { registerHandlers } from './ipc/register-handlers';
 import { serveRegistryOnIpcMain } from './ipc/electron-ipc-bridge';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
@@ -33,6 +37,11 @@ void app.whenReady().then(() => {
     browserOpener: new ElectronBrowserOpener(),
     productName: app.getName(),
     version: app.getVersion(),
+    // Unpackaged (development) builds keep their keychain items apart from the installed app's.
+    secretStore: new KeytarSecretStore(keychainServiceName(app.isPackaged ? '' : 'dev')),
+    clipboard: new ElectronClipboard(),
+    dataDir: app.getPath('userData'),
+    clock: new SystemClock(),
   });
   const registry = registerHandlers(services, { warn: (m) => console.warn(m) });
   const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];

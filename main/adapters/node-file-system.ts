@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileSystem } from '../ports/file-system';
 
+/** Test hooks of {@link NodeFileSystem}. */
+export interface NodeFileSystemHooks {
+  /**
+   * Called after the temporary file is written and fsynced, before the
+   * rename. Crash tests pause here and kill the process.
+   */
+  readonly afterTempSynced?: (tempPath: string) => Promise<void>;
+}
+
 /** {@link FileSystem} over Node's `fs`, with crash-safe atomic replacement. */
 export class NodeFileSystem implements FileSystem {
+  constructor(private readonly hooks: NodeFileSystemHooks = {}) {}
+
   async writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, 'wx', 0o600);
@@ -17,6 +28,7 @@ export class NodeFileSystem implements FileSystem {
       throw error;
     }
     await handle.close();
+    await this.hooks.afterTempSynced?.(temp);
     try {
       await rename(temp, path);
     } catch (error) {
@@ -33,6 +45,29 @@ export class NodeFileSystem implements FileSystem {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await rename(from, to);
+  }
+
+  async ensureDir(path: string): Promise<void> {
+    await mkdir(path, { recursive: true, mode: 0o700 });
+  }
+
+  async listDir(path: string): Promise<string[]> {
+    try {
+      return await readdir(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  async remove(path: string): Promise<void> {
+    await unlink(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 }
 

@@ -1,7 +1,14 @@
 import type { BrowserOpener } from '../ports/browser-opener';
 import type { FileSystem } from '../ports/file-system';
-import type { ProfileSecrets } from '../ports/profile-secrets';
 import type { SaveDialog } from '../ports/save-dialog';
+import type { Clipboard } from '../ports/clipboard';
+import type { Clock } from '../ports/clock';
+import type { SecretStore } from '../ports/secret-store';
+import { ProfileStore } from '../profiles/profile-store';
+import { SecretVault } from '../secrets/secret-vault';
+import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
+import { ProfilesService } from '../services/profiles-service';
+import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
 
@@ -10,12 +17,16 @@ export interface AppPorts {
   readonly fs: FileSystem;
   readonly saveDialog: SaveDialog;
   readonly browserOpener: BrowserOpener;
-  /** Read access to profile secrets for exports (the keychain vault). */
-  readonly profileSecrets: ProfileSecrets;
   readonly productName: string;
   readonly version: string;
   /** `host[:port]` entries allowed for external links besides the built-in list. */
   readonly extraExternalHosts?: readonly string[];
+  /** The OS keychain (keytar in the app and in the e2e tests). */
+  readonly secretStore: SecretStore;
+  readonly clipboard: Clipboard;
+  /** The app data folder (`app.getPath('userData')` in the app); holds the profiles file. */
+  readonly dataDir: string;
+  readonly clock: Clock;
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -23,6 +34,10 @@ export interface AppServices {
   readonly info: { readonly productName: string; readonly version: string };
   readonly settingsExport: SettingsExportService;
   readonly externalLinks: ExternalLinkService;
+  readonly profiles: ProfilesService;
+  readonly secrets: SecretsService;
+  /** The vault, for the MSAL token cache plugin. */
+  readonly vault: SecretVault;
 }
 
 /**
@@ -30,9 +45,14 @@ export interface AppServices {
  * browser test host so both run exactly the same wiring.
  */
 export function createAppServices(ports: AppPorts): AppServices {
+  const vault = new SecretVault(ports.secretStore);
+  const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
   return {
+    vault,
+    profiles: new ProfilesService(profileStore, vault, ports.clock),
+    secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
     info: { productName: ports.productName, version: ports.version },
-    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, ports.profileSecrets),
+    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, new VaultProfileSecrets(profileStore, vault)),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };
 }

@@ -1,4 +1,4 @@
-import { ok } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { AppServices } from '../app/app-services';
 import { HandlerRegistry, type RegistryLogger } from './handler-registry';
 
@@ -12,5 +12,23 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
   return new HandlerRegistry(logger)
     .register('app:get-info', () => ok(services.info))
     .register('settings:export', (req) => services.settingsExport.exportInstanceJson(req))
-    .register('shell:open-external', (req) => services.externalLinks.open(req.url));
+    .register('shell:open-external', (req) => services.externalLinks.open(req.url))
+    .register('profiles:list', () => services.profiles.list())
+    .register('profiles:create', (req) => services.profiles.create(req.name, req.method))
+    .register('profiles:duplicate', (req) => services.profiles.duplicate(req.id, req.name))
+    .register('profiles:rename', (req) => services.profiles.rename(req.id, req.name))
+    .register('profiles:update-details', (req) => services.profiles.updateDetails(req.id, req.notes, req.secretExpiresAt))
+    .register('profiles:save-draft', (req) => services.profiles.saveDraft(req.id, req.draft, req.step))
+    .register('profiles:delete', (req) => services.profiles.delete(req.id))
+    .register('profiles:list-orphans', async () => mapOk(await services.profiles.listOrphans(), (groups) => ({ groups })))
+    .register('profiles:remove-orphans', () => services.profiles.removeOrphans())
+    .register('profiles:forget-everything', () => services.profiles.forgetEverything())
+    .register('secrets:set', (req) => services.secrets.set(req.profileId, req.field, req.value))
+    .register('secrets:reveal', (req) => services.secrets.reveal(req.profileId, req.field))
+    .register('secrets:copy', (req) => services.secrets.copy(req.profileId, req.field))
+    .register('secrets:delete', (req) => services.secrets.delete(req.profileId, req.field));
+}
+
+function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {
+  return result.ok ? ok(map(result.value)) : result;
 }

@@ -11,4 +11,12 @@ export interface FileSystem {
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** Reads a whole file as UTF-8, or `null` when it does not exist. */
   readTextFile(path: string): Promise<string | null>;
+  /** Renames a file (same folder); used to move a damaged file aside. */
+  rename(from: string, to: string): Promise<void>;
+  /** Creates a folder and its parents, readable only by the user (0700). */
+  ensureDir(path: string): Promise<void>;
+  /** The names in a folder, or `[]` when it does not exist. */
+  listDir(path: string): Promise<string[]>;
+  /** Deletes a file; no error when it is already gone. */
+  remove(path: string): Promise<void>;
 }

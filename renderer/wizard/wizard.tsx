@@ -2,6 +2,10 @@ import { assertNever } from '../../shared/wizard/assert-never';
 import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
+import { initialWizardState, wizardReducer } from '../../shared/wizard/wizard-reducer';
+import type { WizardState } from '../../shared/wizard/wizard-state';
+import type { Profile } from '../../shared/domain/profile';
+import { useAutosave } from '../profiles/use-autosave';
 import { MethodStep } from './steps/method-step';
 import { ManagedIdentityStep } from './steps/managed-identity-step';
 import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
@@ -20,9 +24,22 @@ const STEP_TITLES: Record<StepId, string> = {
   export: 'Export',
 };
 
-/** The wizard: progress rail, the current step, and Back/Next. */
-export function Wizard() {
-  const { state, dispatch, exportSettings, openExternal, storeSecret } = useWizard();
+/** The wizard's state when `profile` is opened: its draft, at the step where it stopped. */
+function stateFor(profile: Profile | null): WizardState {
+  const fresh = initialWizardState();
+  // The reducer falls back to the first step if the saved one no longer exists.
+  return profile === null
+    ? fresh
+    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId });
+}
+
+/**
+ * The wizard: progress rail, the current step, and Back/Next. With a
+ * `profile`, it starts where the profile stopped and autosaves each step.
+ */
+export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
+  const { state, dispatch, exportSettings, openExternal, storeSecret, profileId, profileName } = useWizard(stateFor(profile), profile);
+  const autosave = useAutosave(profileId, state);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
   const step = state.screen.step;
@@ -46,6 +63,12 @@ export function Wizard() {
       <section className="step" aria-labelledby="step-title">
         <p className="step-count">
           Step {index} of {total}
+          {profileId !== null && (
+            <span className="autosave" data-autosave={autosave.kind} data-autosave-step={autosave.kind === 'saved' ? autosave.step : undefined}>
+              {' '}
+              · Profile “{profileName}”{autosave.kind === 'saved' ? ' · saved' : autosave.kind === 'failed' ? ` · not saved: ${autosave.error.message}` : ''}
+            </span>
+          )}
         </p>
         <h2 id="step-title">{STEP_TITLES[step]}</h2>
         {renderStep()}

@@ -21,20 +21,86 @@ export const ErrorCode = Object.freeze({
    * the request may be repeated with explicit confirmation.
    */
   InstanceBindingMismatch: 'export/instance-binding-mismatch',
-  /** A secret the export needs is not in the keychain. */
-  SecretMissing: 'export/secret-missing',
   /** Writing an export file failed. */
   ExportWriteFailed: 'export/write-failed',
+  /** A settings file to import is malformed or fails the checks; `fields` lists every problem. */
+  ImportInvalid: 'import/invalid',
+  /** The chosen export format cannot express these settings (e.g. Terraform and a user-assigned managed identity). */
+  ExportUnsupported: 'export/unsupported',
+  /** The bundle passphrase is too short or too guessable. */
+  BundleWeakPassphrase: 'bundle/weak-passphrase',
+  /** The file is not an encrypted settings bundle. */
+  BundleNotABundle: 'bundle/not-a-bundle',
+  /** The bundle was written by a newer version of the app. */
+  BundleUnsupportedVersion: 'bundle/unsupported-version',
+  /** The bundle is shorter than its header says: cut off while copying. */
+  BundleTruncated: 'bundle/truncated',
+  /** The bundle header is damaged or its parameters are out of range. */
+  BundleCorrupt: 'bundle/corrupt',
+  /** The passphrase does not open this bundle. */
+  BundleWrongPassphrase: 'bundle/wrong-passphrase',
+  /** The passphrase is right but the encrypted content was altered. */
+  BundleTampered: 'bundle/tampered',
+  /** The bundle decrypted but its content is not a valid profile. */
+  BundleInvalidPayload: 'bundle/invalid-payload',
   /** The Secret Service / keychain cannot be reached. */
   KeychainUnavailable: 'keychain/unavailable',
   /** The keychain is locked. */
   KeychainLocked: 'keychain/locked',
   /** The keychain refused access. */
   KeychainDenied: 'keychain/denied',
+  /** A secret the profile records as stored is not in the keychain. */
+  SecretMissing: 'secret/missing',
+  /** A stored secret failed its integrity check (a chunk is missing or altered). */
+  SecretCorrupt: 'secret/corrupt',
+  /** A secret is larger than the vault accepts. */
+  SecretTooLarge: 'secret/too-large',
+  /** No profile has the given id. */
+  ProfileNotFound: 'profile/not-found',
+  /** The profiles file could not be written; nothing was changed. */
+  ProfileWriteFailed: 'profile/write-failed',
+  /** The profiles file was written by a newer version of the app; it is left as is. */
+  ProfileFileTooNew: 'profile/file-too-new',
   /** The user cancelled a long-running step. */
   Cancelled: 'op/cancelled',
   /** A step took longer than its time limit. */
   Timeout: 'op/timeout',
+  /** A pasted redirect address or code holds no authorization code. */
+  OAuthNoCode: 'oauth/no-code',
+  /** The identity platform answered with `error=`; the AADSTS code says why. */
+  OAuthAuthorizationError: 'oauth/authorization-error',
+  /** The `state` of a response is missing or is not the one we sent. */
+  OAuthStateMismatch: 'oauth/state-mismatch',
+  /** A redirect address or response is malformed (bad encoding, repeated parameter). */
+  OAuthMalformedResponse: 'oauth/malformed-response',
+  /** Required login-URL settings are empty (mirrors the integration's "Missing:" message). */
+  OAuthMissingSettings: 'oauth/missing-settings',
+  /** The administrator declined consent, or a consent request awaits approval. */
+  OAuthConsentDeclined: 'oauth/consent-declined',
+  /** The admin-consent redirect did not report a grant. */
+  OAuthConsentNotGranted: 'oauth/consent-not-granted',
+  /** The tenant's openid-configuration says the tenant does not exist (AADSTS90002). */
+  OAuthTenantNotFound: 'oauth/tenant-not-found',
+  /** The tenant is in a national cloud, which the integration does not support. */
+  OAuthUnsupportedCloud: 'oauth/unsupported-cloud',
+  /** A pasted redirect address does not start with the XSOAR redirect URI. */
+  OAuthRedirectMismatch: 'oauth/redirect-mismatch',
+  /** `folder_to_fetch` does not resolve in the mailbox (the integration's "No such folder exist"). */
+  GraphFolderNotFound: 'graph/folder-not-found',
+  /** The passphrase of a PFX file or encrypted key is wrong or missing. */
+  CertWrongPassphrase: 'cert/wrong-passphrase',
+  /** The input is not an X.509 certificate (or holds none). */
+  CertNotACertificate: 'cert/not-a-certificate',
+  /** The input is not a private key we can read (or holds none). */
+  CertInvalidKey: 'cert/invalid-key',
+  /** The private key does not belong to the certificate. */
+  CertKeyMismatch: 'cert/key-mismatch',
+  /** The key is not RSA; the integration signs its assertion with RS256. */
+  CertUnsupportedKey: 'cert/unsupported-key',
+  /** The PKCS#12/PFX file cannot be parsed. */
+  CertInvalidPkcs12: 'cert/invalid-pkcs12',
+  /** Certificate generation parameters are out of range. */
+  CertInvalidRequest: 'cert/invalid-request',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);

@@ -9,6 +9,20 @@ export const CHANNEL_NAMES = [
   'app:get-info',
   'settings:export',
   'shell:open-external',
+  'profiles:list',
+  'profiles:create',
+  'profiles:duplicate',
+  'profiles:rename',
+  'profiles:update-details',
+  'profiles:save-draft',
+  'profiles:delete',
+  'profiles:list-orphans',
+  'profiles:remove-orphans',
+  'profiles:forget-everything',
+  'secrets:set',
+  'secrets:reveal',
+  'secrets:copy',
+  'secrets:delete',
 ] as const;
 
 /** One channel name. */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ProfileDraftSchema } from '../domain/profile-draft-schema';
+import { AUTH_METHODS, type AuthMethod } from '../domain/auth-method';
+import { ExpiryDateSchema, ProfileIdSchema, ProfileNameSchema, ProfileSchema, ProfileSecretFieldSchema } from '../domain/profile-schema';
+import { MAX_PROFILE_NOTES } from '../domain/profile';
+import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 
 /** A channel's request and response schemas. */
@@ -20,6 +24,13 @@ export const ExportOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
 ]);
 
+const ById = z.object({ id: ProfileIdSchema }).strict();
+const SecretRef = z.object({ profileId: ProfileIdSchema, field: ProfileSecretFieldSchema }).strict();
+const SecretFieldsResponse = z.object({ secretFields: z.array(ProfileSecretFieldSchema).readonly() });
+
+/** Keychain items no profile owns, grouped by the owner they name. */
+export const OrphanGroupSchema = z.object({ owner: z.string(), fields: z.array(z.string()).readonly(), itemCount: z.number().int() });
+
 /**
  * The IPC contract: every channel with the schemas of its request and
  * response. The main process validates each request against it before any
@@ -29,6 +40,30 @@ export const CONTRACT = {
   'app:get-info': channel(Empty, z.object({ productName: z.string(), version: z.string() })),
   'settings:export': channel(z.object({ draft: ProfileDraftSchema, profileId: z.string().max(100).nullable(), confirmRebind: z.boolean() }).strict(), ExportOutcomeSchema),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
+  'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
+  'profiles:create': channel(
+    z.object({ name: ProfileNameSchema, method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable() }).strict(),
+    ProfileSchema,
+  ),
+  'profiles:duplicate': channel(z.object({ id: ProfileIdSchema, name: ProfileNameSchema.optional() }).strict(), ProfileSchema),
+  'profiles:rename': channel(z.object({ id: ProfileIdSchema, name: ProfileNameSchema }).strict(), ProfileSchema),
+  'profiles:update-details': channel(
+    z.object({ id: ProfileIdSchema, notes: z.string().max(MAX_PROFILE_NOTES), secretExpiresAt: ExpiryDateSchema }).strict(),
+    ProfileSchema,
+  ),
+  'profiles:save-draft': channel(z.object({ id: ProfileIdSchema, draft: ProfileDraftSchema, step: z.string().max(40) }).strict(), ProfileSchema),
+  'profiles:delete': channel(ById, z.object({ deletedItems: z.number().int() })),
+  'profiles:list-orphans': channel(Empty, z.object({ groups: z.array(OrphanGroupSchema).readonly() })),
+  'profiles:remove-orphans': channel(Empty, z.object({ removed: z.number().int() })),
+  // The literal is the renderer's proof that the user confirmed.
+  'profiles:forget-everything': channel(
+    z.object({ confirmed: z.literal(true) }).strict(),
+    z.object({ profilesDeleted: z.number().int(), itemsDeleted: z.number().int() }),
+  ),
+  'secrets:set': channel(SecretRef.extend({ value: z.string().min(1).max(MAX_SECRET_BYTES) }).strict(), SecretFieldsResponse),
+  'secrets:reveal': channel(SecretRef, z.object({ value: z.string() })),
+  'secrets:copy': channel(SecretRef, z.object({ clearsAfterSeconds: z.number().int() })),
+  'secrets:delete': channel(SecretRef, SecretFieldsResponse),
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */

@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAppServices, type AppPorts } from '../../../main/app/app-services';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { SystemClock } from '../../../main/adapters/system-clock';
+import { keychainServiceName } from '../../../main/secrets/secret-accounts';
+import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { startTestHost, type TestHost } from '../../host/test-host';
 import { FolderSaveDialog, RecordingBrowserOpener } from '../../host/test-ports';
@@ -22,17 +27,35 @@ export interface AppUnderTest {
   readonly saveDialog: FolderSaveDialog;
   readonly browserOpener: RecordingBrowserOpener;
   readonly workDir: string;
+  /** The app data folder (holds the profiles file). */
+  readonly dataDir: string;
+  /** The real keychain, under a service name of this run only. */
+  readonly secretStore: KeytarSecretStore;
+  readonly clipboard: RecordingClipboard;
   /** Console errors and page errors seen so far. */
   readonly pageErrors: string[];
   close(): Promise<void>;
 }
 
+/** Prepares state before the app starts (a damaged profiles file, leftover keychain items, …). */
+export type Seed = (ctx: { readonly dataDir: string; readonly secretStore: KeytarSecretStore }) => Promise<void>;
+
 /** Starts services, host and a fresh page; `overrides` swaps individual ports. */
-export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}): Promise<AppUnderTest> {
+export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}, seed?: Seed): Promise<AppUnderTest> {
   const workDir = await mkdtemp(join(tmpdir(), 'gma-e2e-'));
   const saveDialog = new FolderSaveDialog(join(workDir, 'exports'));
   const browserOpener = new RecordingBrowserOpener();
+  const dataDir = join(workDir, 'app-data');
+  // The real keytar store against the runner's private gnome-keyring, under
+  // a service name no other test uses.
+  const secretStore = new KeytarSecretStore(keychainServiceName(`e2e-${randomBytes(4).toString('hex')}`));
+  const clipboard = new RecordingClipboard();
+  await seed?.({ dataDir, secretStore });
   const services = createAppServices({
+    secretStore,
+    clipboard,
+    dataDir,
+    clock: new SystemClock(),
     fs: new NodeFileSystem(),
     saveDialog,
     browserOpener,
@@ -55,10 +78,14 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     saveDialog,
     browserOpener,
     workDir,
+    dataDir,
+    secretStore,
+    clipboard,
     pageErrors,
     close: async () => {
       await context.close();
       await host.close();
+      await services.vault.deleteAll();
       await rm(workDir, { recursive: true, force: true });
     },
   };

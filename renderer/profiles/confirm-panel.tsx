@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+
+/** An inline confirmation: nothing destructive happens without a second, explicit click. */
+export function ConfirmPanel(props: { readonly children: ReactNode; readonly confirmLabel: string; readonly onConfirm: () => void; readonly onCancel: () => void }) {
+  return (
+    <div className="confirm" role="alertdialog" aria-label="Confirm">
+      <div>{props.children}</div>
+      <div className="confirm-actions">
+        <button type="button" name="cancel" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" name="confirm" className="danger" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { AuthMethod } from './auth-method';
+import type { ProfileDraft } from './profile-draft';
+import type { ProfileSecretField } from './secret-field';
+
+/**
+ * One XSOAR instance configuration, as the profiles file keeps it.
+ *
+ * Everything here is non-secret: secrets live in the keychain, and
+ * `secretFields` only records which of them are stored.
+ */
+export interface Profile {
+  /** Random UUID; part of the profile's keychain account names. */
+  readonly id: string;
+  readonly name: string;
+  /** The wizard's settings; `draft.method` is the profile's method. */
+  readonly draft: ProfileDraft;
+  /** The secret fields stored in the keychain for this profile. */
+  readonly secretFields: readonly ProfileSecretField[];
+  /** ISO 8601 timestamps. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Free text; never a secret. */
+  readonly notes: string;
+  /** When the profile's secret (client secret, certificate) expires, `YYYY-MM-DD`, if known. */
+  readonly secretExpiresAt: string | null;
+  /** The wizard step to resume at. */
+  readonly resumeStep: string;
+}
+
+/** The method of a profile. */
+export function profileMethod(profile: Profile): AuthMethod | null {
+  return profile.draft.method;
+}
+
+/** Longest profile name. */
+export const MAX_PROFILE_NAME = 120;
+/** Longest notes text. */
+export const MAX_PROFILE_NOTES = 4000;
