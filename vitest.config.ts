@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // in Chromium. `npm test` runs all of them inside a private keychain session.
 export default defineConfig({
   test: {
+    // Makes this run's test CA and exports NODE_EXTRA_CA_CERTS before workers start (test/idp/README.md).
+    globalSetup: ['test/idp/global-setup.ts'],
     projects: [
       {
         extends: true,
