@@ -71,6 +71,11 @@ export function loopbackPage(title: string, sentence: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;margin:3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(sentence)}</p></body></html>`;
 }
 
+function answer(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { ...PAGE_HEADERS, connection: 'close' });
+  res.end(html);
+}
+
 function readForm(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve) => {
     let size = 0;
@@ -151,11 +156,6 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
   };
 
   scope.signal.addEventListener('abort', () => finish({ kind: 'stopped', reason: scope.stopReason ?? 'cancelled' }), { once: true });
-
-  const answer = (res: ServerResponse, status: number, html: string): void => {
-    res.writeHead(status, { ...PAGE_HEADERS, connection: 'close' });
-    res.end(html);
-  };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
