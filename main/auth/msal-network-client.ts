@@ -1,4 +1,4 @@
-import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { ClientAuthError, ClientAuthErrorCodes, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import type { HttpClient } from '../ports/http-client';
 
 /** MSAL's default for GET requests that pass no timeout of their own, and our bound for POSTs. */
@@ -11,7 +11,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  *
  * The contract, read from msal-node's own `HttpClient`: resolve with `{headers (lower-case), body (parsed JSON),
  * status}` for every HTTP status (MSAL reads Entra's JSON error bodies from 4xx answers itself); throw an
- * `AuthError` with code `network_error` when no response arrived or the request timed out, and
+ * `ClientAuthError` with code `network_error` when no response arrived or the request timed out, and
  * `token_parsing_error` when the body is not JSON. `sendGetRequestAsync`'s `timeout` is in milliseconds.
  * One instance serves one operation: its `signal` aborts everything that operation sends.
  */
@@ -38,13 +38,13 @@ export class MsalNetworkClient implements INetworkModule {
       response = await this.http.send({ method, url, headers: options?.headers ?? {}, ...(method === 'POST' ? { body: options?.body ?? '' } : {}), signal });
     } catch (error) {
       const why = this.signal.aborted ? 'Request cancelled' : signal.aborted ? 'Request timeout' : `Network request failed: ${error instanceof Error ? error.message : 'unknown'}`;
-      throw new AuthError('network_error', why);
+      throw new ClientAuthError(ClientAuthErrorCodes.networkError, options?.correlationId ?? '', why);
     }
     let body: T;
     try {
       body = JSON.parse(response.body) as T;
     } catch {
-      throw new AuthError('token_parsing_error', `Failed to parse response: HTTP ${response.status} from ${new URL(url).host} is not JSON`);
+      throw new ClientAuthError(ClientAuthErrorCodes.tokenParsingError, options?.correlationId ?? '', `Failed to parse response: HTTP ${response.status} from ${new URL(url).host} is not JSON`);
     }
     return { headers: { ...response.headers }, body, status: response.status };
   }

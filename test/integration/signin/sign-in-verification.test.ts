@@ -68,7 +68,7 @@ describe('SignInVerificationService: loopback sign-in (Mobile-and-desktop redire
     expect(url.searchParams.get('prompt')).toBe('login');
     expect(url.searchParams.get('response_mode')).toBe('form_post');
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+$/);
-    expect((await opener.outcome()).text).toContain('Signed in');
+    expect(await opener.outcome()).toMatchObject({ kind: 'left-platform', text: expect.stringContaining('Signed in') });
 
     expect(cache.writes).toBeGreaterThan(0);
     expect(cache.serialized).toContain(ALICE.upn);
@@ -103,7 +103,7 @@ describe('SignInVerificationService: loopback sign-in (Mobile-and-desktop redire
     const opener = new PlayingBrowser(browser, { user: ALICE, consent: 'decline' });
     const result = await service(opener).verify({ tenant: TID, clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' });
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.AuthAadsts, aadsts: 65004, explanation: { title: 'Consent declined' } } });
-    expect((await opener.outcome()).text).toContain('Sign-in failed');
+    expect(await opener.outcome()).toMatchObject({ kind: 'left-platform', text: expect.stringContaining('Sign-in failed') });
     expect([...idp.consentedScopes(TID, app.clientId, ALICE.upn)]).not.toContain('MailboxSettings.ReadWrite');
   });
 

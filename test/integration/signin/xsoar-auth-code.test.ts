@@ -53,7 +53,7 @@ describe('XsoarAuthCodeService: the integration\'s login URL, code caught on a l
     if (!captured.ok) throw new Error(captured.error.message);
     expect(captured.value.capturedBy).toBe('loopback');
     expect(captured.value.code).not.toMatch(/session_state|code=/);
-    expect((await opener.outcome()).text).toContain('Authorization code received');
+    expect(await opener.outcome()).toMatchObject({ kind: 'left-platform', text: expect.stringContaining('Authorization code received') });
     expect(await portIsOpen(Number(new URL(redirectUri).port))).toBe(false);
 
     const form = { client_id: clientId, redirect_uri: redirectUri, code: captured.value.code, client_secret: 'xsoar-secret' };
