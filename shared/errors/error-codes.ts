@@ -101,6 +101,16 @@ export const ErrorCode = Object.freeze({
   CertInvalidPkcs12: 'cert/invalid-pkcs12',
   /** Certificate generation parameters are out of range. */
   CertInvalidRequest: 'cert/invalid-request',
+  /** The loopback port needed to receive a sign-in or consent response is taken or cannot be bound. */
+  AuthPortInUse: 'auth/port-in-use',
+  /** Microsoft Entra ID refused a request; the AppError carries the AADSTS code and its explanation. */
+  AuthAadsts: 'auth/aadsts',
+  /** The identity platform or Microsoft Graph could not be reached (DNS, TLS, proxy, connection refused). */
+  AuthNetwork: 'auth/network',
+  /** The identity platform or Graph answered with something we cannot read (not JSON, wrong shape). */
+  AuthUnexpectedResponse: 'auth/unexpected-response',
+  /** A Microsoft Graph request failed; the message carries Graph's error code. */
+  GraphRequestFailed: 'graph/request-failed',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);
