@@ -18,12 +18,14 @@ export interface SecretInputProps {
 /**
  * A write-only secret field: the value is typed or pasted, stored in the
  * keychain when the field loses focus, then cleared from the page. Once
- * stored it shows "stored in keychain" and offers Replace.
+ * stored it shows "stored in keychain" and offers Replace. Callers key it
+ * by the stored flag, so a value stored from elsewhere (the paste box)
+ * resets whatever was typed here.
  */
 export function SecretInput(props: SecretInputProps) {
   const id = useId();
   const [value, setValue] = useState('');
-  const [editing, setEditing] = useState(!props.stored);
+  const [replacing, setReplacing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -35,12 +37,12 @@ export function SecretInput(props: SecretInputProps) {
     setLocalError(problem);
     if (problem === null) {
       setValue('');
-      setEditing(false);
+      setReplacing(false);
     }
   };
 
   const error = localError ?? props.error;
-  if (props.stored && !editing) {
+  if (props.stored && !replacing) {
     return (
       <div className="field secret-field" data-secret-field={props.name} data-stored="true">
         <label>
@@ -49,7 +51,7 @@ export function SecretInput(props: SecretInputProps) {
         </label>
         <div className="stored-secret">
           <span className="stored-badge">Stored in keychain</span>
-          <button type="button" className="link" name={`${props.name}-replace`} onClick={() => setEditing(true)}>
+          <button type="button" className="link" name={`${props.name}-replace`} onClick={() => setReplacing(true)}>
             Replace
           </button>
         </div>

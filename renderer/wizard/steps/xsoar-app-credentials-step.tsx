@@ -91,6 +91,7 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         </div>
       ))}
       <SecretInput
+        key={`token-${String(state.storedSecrets.includes(SecretField.XsoarAppToken))}`}
         name="xsoarApp.token"
         label="Token (goes into “Token or Tenant ID”)"
         param="creds_refresh_token"
@@ -99,6 +100,7 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         onStore={(v) => checkedStore(SecretField.XsoarAppToken, v)}
       />
       <SecretInput
+        key={`key-${String(state.storedSecrets.includes(SecretField.XsoarAppKey))}`}
         name="xsoarApp.key"
         label="Key (goes into “Key or Client Secret”)"
         param="creds_enc_key"
