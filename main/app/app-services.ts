@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
 import { ProfileStore } from '../profiles/profile-store';
 import { SecretVault } from '../secrets/secret-vault';
+import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
@@ -51,7 +52,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     profiles: new ProfilesService(profileStore, vault, ports.clock),
     secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
     info: { productName: ports.productName, version: ports.version },
-    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog),
+    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, new VaultProfileSecrets(profileStore, vault)),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };
 }

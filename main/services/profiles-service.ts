@@ -1,3 +1,4 @@
+import { draftForDuplicate, INSTANCE_BOUND_SECRETS } from '../../shared/domain/instance-bound';
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
@@ -70,9 +71,11 @@ export class ProfilesService {
     const now = this.clock.now().toISOString();
     const newId = this.newId();
     this.vault.declareNewProfile(newId);
-    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), createdAt: now, updatedAt: now };
+    // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
+    const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
+    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
     return expected(async () => {
-      for (const field of source.secretFields) {
+      for (const field of copied) {
         const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
         await this.vault.set({ kind: 'profile', profileId: copy.id }, field, value);
       }

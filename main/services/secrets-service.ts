@@ -8,6 +8,7 @@ import type { Cancel, Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { checkSecretValue } from '../../shared/validation/secret-value-rules';
 
 /** How long a copied secret may stay on the clipboard. */
 export const CLIPBOARD_CLEAR_MS = 30_000;
@@ -41,6 +42,12 @@ export class SecretsService {
    * the file is not changed; storing them again overwrites them.
    */
   async setMany(profileId: string, entries: ReadonlyArray<readonly [ProfileSecretField, string]>): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
+    // Refuse values the integration would reject before anything reaches the keychain.
+    const problems = entries.flatMap(([field, value]) => {
+      const message = checkSecretValue(field, value);
+      return message === null ? [] : [{ field, message }];
+    });
+    if (problems.length > 0) return fail(appError(ErrorCode.ConfigInvalid, problems.map((p) => p.message).join(' '), { fields: problems }));
     if ((await this.store.get(profileId)) === undefined) return notFound();
     return expected(async () => {
       const stored: ProfileSecretField[] = [];

@@ -8,6 +8,8 @@ import type { Profile } from '../../shared/domain/profile';
 import { useAutosave } from '../profiles/use-autosave';
 import { MethodStep } from './steps/method-step';
 import { ManagedIdentityStep } from './steps/managed-identity-step';
+import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
+import { XsoarAppCredentialsStep } from './steps/xsoar-app-credentials-step';
 import { MailboxStep } from './steps/mailbox-step';
 import { ReviewStep } from './steps/review-step';
 import { ExportStep } from './steps/export-step';
@@ -15,6 +17,8 @@ import { ExportStep } from './steps/export-step';
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
   'managed-identity': 'Managed identity',
+  'xsoar-app-consent': 'Admin consent',
+  'xsoar-app-credentials': 'ID, Token and Key',
   mailbox: 'Mailbox and fetch settings',
   review: 'Review',
   export: 'Export',
@@ -24,7 +28,9 @@ const STEP_TITLES: Record<StepId, string> = {
 function stateFor(profile: Profile | null): WizardState {
   const fresh = initialWizardState();
   // The reducer falls back to the first step if the saved one no longer exists.
-  return profile === null ? fresh : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, step: profile.resumeStep as StepId });
+  return profile === null
+    ? fresh
+    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId });
 }
 
 /**
@@ -32,8 +38,8 @@ function stateFor(profile: Profile | null): WizardState {
  * `profile`, it starts where the profile stopped and autosaves each step.
  */
 export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
-  const { state, dispatch, exportSettings, openExternal } = useWizard(stateFor(profile));
-  const autosave = useAutosave(profile?.id ?? null, state);
+  const { state, dispatch, exportSettings, openExternal, storeSecret, profileId, profileName } = useWizard(stateFor(profile), profile);
+  const autosave = useAutosave(profileId, state);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
   const step = state.screen.step;
@@ -57,10 +63,10 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       <section className="step" aria-labelledby="step-title">
         <p className="step-count">
           Step {index} of {total}
-          {profile && (
+          {profileId !== null && (
             <span className="autosave" data-autosave={autosave.kind} data-autosave-step={autosave.kind === 'saved' ? autosave.step : undefined}>
               {' '}
-              · Profile “{profile.name}”{autosave.kind === 'saved' ? ' · saved' : autosave.kind === 'failed' ? ` · not saved: ${autosave.error.message}` : ''}
+              · Profile “{profileName}”{autosave.kind === 'saved' ? ' · saved' : autosave.kind === 'failed' ? ` · not saved: ${autosave.error.message}` : ''}
             </span>
           )}
         </p>
@@ -87,12 +93,16 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
         return <MethodStep state={state} dispatch={dispatch} openExternal={openExternal} />;
       case 'managed-identity':
         return <ManagedIdentityStep state={state} dispatch={dispatch} />;
+      case 'xsoar-app-consent':
+        return <XsoarAppConsentStep openExternal={openExternal} />;
+      case 'xsoar-app-credentials':
+        return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
         return <ReviewStep draft={state.draft} />;
       case 'export':
-        return <ExportStep status={screen.status} onExport={exportSettings} />;
+        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} onExport={exportSettings} />;
       default:
         return assertNever(screen);
     }

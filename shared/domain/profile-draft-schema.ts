@@ -10,6 +10,12 @@ export const ManagedIdentityDraftSchema = z.object({
   clientId: text(200),
 }).strict();
 
+/** Runtime schema of {@link XsoarAppDraft}. */
+export const XsoarAppDraftSchema = z.object({
+  id: text(2000),
+  boundInstanceName: text(200),
+}).strict();
+
 /** Runtime schema of {@link MailboxDraft}. */
 export const MailboxDraftSchema = z.object({
   instanceName: text(200),
@@ -37,5 +43,6 @@ export const MailboxDraftSchema = z.object({
 export const ProfileDraftSchema = z.object({
   method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable(),
   managedIdentity: ManagedIdentityDraftSchema,
+  xsoarApp: XsoarAppDraftSchema,
   mailbox: MailboxDraftSchema,
 }).strict() satisfies z.ZodType<ProfileDraft>;

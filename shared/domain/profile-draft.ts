@@ -1,4 +1,5 @@
 import type { AuthMethod } from './auth-method';
+import { emptyXsoarAppDraft, type XsoarAppDraft } from './xsoar-app-draft';
 
 /** Which managed identity the integration uses. */
 export type ManagedIdentityKind = 'system-assigned' | 'user-assigned';
@@ -42,6 +43,7 @@ export interface MailboxDraft {
 export interface ProfileDraft {
   readonly method: AuthMethod | null;
   readonly managedIdentity: ManagedIdentityDraft;
+  readonly xsoarApp: XsoarAppDraft;
   readonly mailbox: MailboxDraft;
 }
 
@@ -53,6 +55,7 @@ export function emptyDraft(): ProfileDraft {
   return {
     method: null,
     managedIdentity: { kind: 'system-assigned', clientId: '' },
+    xsoarApp: emptyXsoarAppDraft(),
     mailbox: {
       instanceName: DEFAULT_INSTANCE_NAME,
       mailboxToFetch: '',

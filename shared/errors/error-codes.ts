@@ -16,6 +16,11 @@ export const ErrorCode = Object.freeze({
   ConfigInvalid: 'config/invalid',
   /** A URL is not on the external-link allow-list. */
   UrlNotAllowed: 'shell/url-not-allowed',
+  /**
+   * XSOAR-app values bound to one instance are being exported for another;
+   * the request may be repeated with explicit confirmation.
+   */
+  InstanceBindingMismatch: 'export/instance-binding-mismatch',
   /** Writing an export file failed. */
   ExportWriteFailed: 'export/write-failed',
   /** A settings file to import is malformed or fails the checks; `fields` lists every problem. */

@@ -20,7 +20,7 @@ const Empty = z.object({}).strict();
 
 /** Result of `settings:export`. */
 export const ExportOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string() }),
+  z.object({ status: z.literal('saved'), path: z.string(), boundInstanceName: z.string().optional() }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 
@@ -38,7 +38,7 @@ export const OrphanGroupSchema = z.object({ owner: z.string(), fields: z.array(z
  */
 export const CONTRACT = {
   'app:get-info': channel(Empty, z.object({ productName: z.string(), version: z.string() })),
-  'settings:export': channel(z.object({ draft: ProfileDraftSchema }).strict(), ExportOutcomeSchema),
+  'settings:export': channel(z.object({ draft: ProfileDraftSchema, profileId: z.string().max(100).nullable(), confirmRebind: z.boolean() }).strict(), ExportOutcomeSchema),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
   'profiles:create': channel(

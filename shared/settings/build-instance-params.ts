@@ -1,10 +1,17 @@
 import { AuthMethod } from '../domain/auth-method';
 import type { ProfileDraft } from '../domain/profile-draft';
+import { SecretField, type ProfileSecretField } from '../domain/secret-field';
 import { credentialValue, type ParamValue } from '../xsoar/param-types';
 import type { ParamName } from '../xsoar/param-table';
 
 /** Instance parameters keyed by XSOAR parameter name, values encoded per spec §5a. */
 export type InstanceParams = Partial<Record<ParamName, ParamValue>>;
+
+/**
+ * Secret values by field. The export passes the keychain's values; the
+ * Review step passes placeholders, so the renderer never needs a secret.
+ */
+export type SecretValues = Partial<Record<ProfileSecretField, string>>;
 
 /**
  * Builds the instance parameters of a valid draft.
@@ -15,11 +22,11 @@ export type InstanceParams = Partial<Record<ParamName, ParamValue>>;
  * string "false" would mean true. Callers validate first
  * (`validateForExport`); this function does not re-check.
  */
-export function buildInstanceParams(draft: ProfileDraft): InstanceParams {
-  return { ...authParams(draft), ...mailboxParams(draft) };
+export function buildInstanceParams(draft: ProfileDraft, secrets: SecretValues = {}): InstanceParams {
+  return { ...authParams(draft, secrets), ...mailboxParams(draft) };
 }
 
-function authParams(draft: ProfileDraft): InstanceParams {
+function authParams(draft: ProfileDraft, secrets: SecretValues): InstanceParams {
   switch (draft.method) {
     case AuthMethod.ManagedIdentity: {
       const mi = draft.managedIdentity;
@@ -29,6 +36,13 @@ function authParams(draft: ProfileDraft): InstanceParams {
         : { use_managed_identities: true };
     }
     case AuthMethod.XsoarApp:
+      // ID → "ID or Client ID", Token → "Token or Tenant ID", Key → "Key or Client Secret" (spec §1.2, §6.3).
+      return {
+        creds_auth_id: credentialValue(draft.xsoarApp.id.trim()),
+        creds_refresh_token: credentialValue((secrets[SecretField.XsoarAppToken] ?? '').trim()),
+        creds_enc_key: credentialValue((secrets[SecretField.XsoarAppKey] ?? '').trim()),
+        self_deployed: false,
+      };
     case AuthMethod.SelfDeployed:
     case null:
       return {};

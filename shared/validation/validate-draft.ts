@@ -1,6 +1,8 @@
 import type { FieldProblem } from '../errors/app-error';
 import { AuthMethod } from '../domain/auth-method';
 import type { ProfileDraft } from '../domain/profile-draft';
+import type { SecretField } from '../domain/secret-field';
+import { validateXsoarApp } from './validate-xsoar-app';
 import {
   checkEmailAddress,
   checkFirstFetch,
@@ -39,20 +41,24 @@ export function validateMailbox(draft: ProfileDraft): FieldProblem[] {
   ]);
 }
 
-/** Problems of the block that belongs to the chosen method. */
-export function validateMethodBlock(draft: ProfileDraft): FieldProblem[] {
+/**
+ * Problems of the block that belongs to the chosen method. `storedSecrets`
+ * names the secrets the keychain holds for the profile.
+ */
+export function validateMethodBlock(draft: ProfileDraft, storedSecrets: readonly SecretField[]): FieldProblem[] {
   switch (draft.method) {
     case null:
       return validateMethod(draft);
     case AuthMethod.ManagedIdentity:
       return validateManagedIdentity(draft);
     case AuthMethod.XsoarApp:
+      return validateXsoarApp(draft, storedSecrets);
     case AuthMethod.SelfDeployed:
       return [{ field: 'method', message: 'This sign-in method is not available yet in this version.' }];
   }
 }
 
 /** Every problem that stops the draft from being exported. */
-export function validateForExport(draft: ProfileDraft): FieldProblem[] {
-  return [...validateMethodBlock(draft), ...validateMailbox(draft)];
+export function validateForExport(draft: ProfileDraft, storedSecrets: readonly SecretField[]): FieldProblem[] {
+  return [...validateMethodBlock(draft, storedSecrets), ...validateMailbox(draft)];
 }

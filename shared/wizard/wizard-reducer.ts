@@ -6,7 +6,7 @@ import type { Screen, StepId, WizardState } from './wizard-state';
 
 /** The state of a wizard that has not been touched. */
 export function initialWizardState(): WizardState {
-  return { draft: emptyDraft(), screen: { step: 'method' }, showErrors: false };
+  return { draft: emptyDraft(), screen: { step: 'method' }, storedSecrets: [], showErrors: false };
 }
 
 function screenFor(step: StepId): Screen {
@@ -33,8 +33,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, draft: { ...state.draft, managedIdentity: { ...state.draft.managedIdentity, ...action.patch } } };
     case 'mailbox-changed':
       return { ...state, draft: { ...state.draft, mailbox: { ...state.draft.mailbox, ...action.patch } } };
+    case 'xsoar-app-changed':
+      return { ...state, draft: { ...state.draft, xsoarApp: { ...state.draft.xsoarApp, ...action.patch } } };
+    case 'stored-secrets-changed':
+      return { ...state, storedSecrets: [...new Set(action.storedSecrets)] };
     case 'next': {
-      if (problemsOfStep(state.screen.step, state.draft).length > 0) return { ...state, showErrors: true };
+      if (problemsOfStep(state.screen.step, state).length > 0) return { ...state, showErrors: true };
       const steps = stepsFor(state.draft.method);
       const next = steps[steps.indexOf(state.screen.step) + 1];
       return next === undefined ? state : moveTo(state, next);
@@ -53,7 +57,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'draft-loaded': {
       const steps = stepsFor(action.draft.method);
       const step = action.step !== undefined && steps.includes(action.step) ? action.step : 'method';
-      return { draft: action.draft, screen: screenFor(step), showErrors: false };
+      return { draft: action.draft, screen: screenFor(step), storedSecrets: action.storedSecrets ?? [], showErrors: false };
     }
     case 'export-started':
       if (state.screen.step !== 'export') return state;
@@ -62,12 +66,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const s = state.screen;
       if (s.step !== 'export' || s.status.kind !== 'saving' || s.status.requestId !== action.requestId) return state;
       const r = action.result;
-      const status = !r.ok
-        ? ({ kind: 'failed', error: r.error } as const)
-        : r.value.status === 'saved'
-          ? ({ kind: 'saved', path: r.value.path } as const)
-          : ({ kind: 'cancelled' } as const);
-      return { ...state, screen: { step: 'export', status } };
+      if (!r.ok) return { ...state, screen: { step: 'export', status: { kind: 'failed', error: r.error } } };
+      if (r.value.status === 'cancelled') return { ...state, screen: { step: 'export', status: { kind: 'cancelled' } } };
+      const bound = r.value.boundInstanceName;
+      // The export tells which instance XSOAR-app values now belong to; the profile remembers it.
+      const draft = bound === undefined ? state.draft : { ...state.draft, xsoarApp: { ...state.draft.xsoarApp, boundInstanceName: bound } };
+      return { ...state, draft, screen: { step: 'export', status: { kind: 'saved', path: r.value.path } } };
     }
     default:
       return assertNever(action);

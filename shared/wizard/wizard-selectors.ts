@@ -1,7 +1,8 @@
 import { AuthMethod } from '../domain/auth-method';
 import type { FieldProblem } from '../errors/app-error';
-import { validateMailbox, validateMethod, validateMethodBlock } from '../validation/validate-draft';
-import type { ProfileDraft } from '../domain/profile-draft';
+import { validateMailbox, validateManagedIdentity, validateMethod, validateMethodBlock } from '../validation/validate-draft';
+import { checkOproxyId } from '../oproxy/oproxy-rules';
+import { validateXsoarApp } from '../validation/validate-xsoar-app';
 import type { StepId, WizardState } from './wizard-state';
 
 /** The steps of the wizard for a given method, in order. */
@@ -10,6 +11,7 @@ export function stepsFor(method: AuthMethod | null): readonly StepId[] {
     case AuthMethod.ManagedIdentity:
       return ['method', 'managed-identity', 'mailbox', 'review', 'export'];
     case AuthMethod.XsoarApp:
+      return ['method', 'xsoar-app-consent', 'xsoar-app-credentials', 'mailbox', 'review', 'export'];
     case AuthMethod.SelfDeployed:
     case null:
       return ['method', 'mailbox', 'review', 'export'];
@@ -18,22 +20,27 @@ export function stepsFor(method: AuthMethod | null): readonly StepId[] {
 
 /** Methods that this version can configure end to end. */
 export function isMethodAvailable(method: AuthMethod): boolean {
-  return method === AuthMethod.ManagedIdentity;
+  return method === AuthMethod.ManagedIdentity || method === AuthMethod.XsoarApp;
 }
 
 /** The problems that keep the analyst on `step`. */
-export function problemsOfStep(step: StepId, draft: ProfileDraft): FieldProblem[] {
+export function problemsOfStep(step: StepId, state: Pick<WizardState, 'draft' | 'storedSecrets'>): FieldProblem[] {
+  const { draft, storedSecrets } = state;
   switch (step) {
     case 'method':
       return draft.method !== null && !isMethodAvailable(draft.method)
         ? [{ field: 'method', message: 'This method is coming in a later version; choose another one.' }]
         : validateMethod(draft);
     case 'managed-identity':
-      return validateMethodBlock(draft);
+      return validateManagedIdentity(draft);
+    case 'xsoar-app-consent':
+      return [];
+    case 'xsoar-app-credentials':
+      return validateXsoarApp(draft, storedSecrets);
     case 'mailbox':
       return validateMailbox(draft);
     case 'review':
-      return [...validateMethodBlock(draft), ...validateMailbox(draft)];
+      return [...validateMethodBlock(draft, storedSecrets), ...validateMailbox(draft)];
     case 'export':
       return [];
   }
@@ -41,13 +48,18 @@ export function problemsOfStep(step: StepId, draft: ProfileDraft): FieldProblem[
 
 /** Problems of the current step. */
 export function currentProblems(state: WizardState): FieldProblem[] {
-  return problemsOfStep(state.screen.step, state.draft);
+  return problemsOfStep(state.screen.step, state);
 }
 
 /** The message for one field, if it should be shown now. */
 export function fieldError(state: WizardState, field: string): string | undefined {
   if (!state.showErrors) return undefined;
   return currentProblems(state).find((p) => p.field === field)?.message;
+}
+
+/** Advice for the ID field that does not block Next (e.g. a self-deployed client ID). */
+export function xsoarAppIdHints(state: WizardState): readonly string[] {
+  return state.draft.xsoarApp.id.trim() === '' ? [] : checkOproxyId(state.draft.xsoarApp.id).hints;
 }
 
 /** Position of the current step, 1-based, and the number of steps. */

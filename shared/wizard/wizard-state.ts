@@ -1,8 +1,9 @@
 import type { AppError } from '../errors/app-error';
 import type { ProfileDraft } from '../domain/profile-draft';
+import type { SecretField } from '../domain/secret-field';
 
 /** Identifier of a wizard step. */
-export type StepId = 'method' | 'managed-identity' | 'mailbox' | 'review' | 'export';
+export type StepId = 'method' | 'managed-identity' | 'xsoar-app-consent' | 'xsoar-app-credentials' | 'mailbox' | 'review' | 'export';
 
 /** What the export step is doing. */
 export type ExportStatus =
@@ -20,6 +21,8 @@ export type ExportStatus =
 export type Screen =
   | { readonly step: 'method' }
   | { readonly step: 'managed-identity' }
+  | { readonly step: 'xsoar-app-consent' }
+  | { readonly step: 'xsoar-app-credentials' }
   | { readonly step: 'mailbox' }
   | { readonly step: 'review' }
   | { readonly step: 'export'; readonly status: ExportStatus };
@@ -29,6 +32,8 @@ export interface WizardState {
   /** What the analyst entered; kept across steps and method switches. */
   readonly draft: ProfileDraft;
   readonly screen: Screen;
+  /** Secrets the keychain holds for this profile (names only; values never enter the renderer's state). */
+  readonly storedSecrets: readonly SecretField[];
   /** Set after Next was refused on this step, so untouched fields show their errors too. */
   readonly showErrors: boolean;
 }

@@ -53,9 +53,9 @@ describe('profiles screen in Chromium against the real keychain', () => {
       await page.waitForSelector('.profiles-screen[data-loaded=true]');
 
       // Create, and store two secrets (one needs several keychain items).
-      await createProfile(page, 'SOC Prod', 'xsoar-app');
-      await storeSecret(page, 'xsoar-app.token', token);
-      await storeSecret(page, 'xsoar-app.key', key);
+      await createProfile(page, 'SOC Prod', 'self-deployed');
+      await storeSecret(page, 'self-deployed.client-secret', token);
+      await storeSecret(page, 'self-deployed.private-key', key);
       expect(await page.textContent(item('SOC Prod'))).toContain('2 secrets in keychain');
       const accounts = await secretToolAccounts(app.secretStore.service);
       // The token is one item; the ~3 KB key is a head plus at least one chunk.
@@ -66,15 +66,15 @@ describe('profiles screen in Chromium against the real keychain', () => {
       await shot(page, '06-profiles');
 
       // Reveal shows the value; Hide drops it.
-      await page.click(`${secretRow('xsoar-app.token')} button[name=reveal]`);
-      expect(await page.textContent(`${secretRow('xsoar-app.token')} [data-revealed]`)).toBe(token);
+      await page.click(`${secretRow('self-deployed.client-secret')} button[name=reveal]`);
+      expect(await page.textContent(`${secretRow('self-deployed.client-secret')} [data-revealed]`)).toBe(token);
       await shot(page, '07-profile-secret-revealed');
-      await page.click(`${secretRow('xsoar-app.token')} button[name=hide]`);
+      await page.click(`${secretRow('self-deployed.client-secret')} button[name=hide]`);
       expect(await page.locator('[data-revealed]').count()).toBe(0);
 
       // Copy goes through the main process's clipboard, not the page.
-      await page.click(`${secretRow('xsoar-app.key')} button[name=copy]`);
-      await page.waitForSelector(`${secretRow('xsoar-app.key')} >> text=the clipboard is cleared in 30 s`);
+      await page.click(`${secretRow('self-deployed.private-key')} button[name=copy]`);
+      await page.waitForSelector(`${secretRow('self-deployed.private-key')} >> text=the clipboard is cleared in 30 s`);
       expect(app.clipboard.text).toBe(key);
 
       // Duplicate (secrets included), then rename the copy.

@@ -1,7 +1,11 @@
 import type { ProfileDraft } from '../../../shared/domain/profile-draft';
-import { buildInstanceParams } from '../../../shared/settings/build-instance-params';
+import { buildInstanceParams, type SecretValues } from '../../../shared/settings/build-instance-params';
+import { PROFILE_SECRET_FIELDS } from '../../../shared/domain/secret-field';
 import { PARAM_TABLE, paramLabel } from '../../../shared/xsoar/param-table';
 import type { ParamValue } from '../../../shared/xsoar/param-types';
+
+/** What the Review step shows instead of a secret value. */
+export const KEYCHAIN_PLACEHOLDER = '•••••• (stored in keychain)';
 
 function show(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? 'true (ticked)' : 'false (not ticked)';
@@ -11,7 +15,9 @@ function show(value: ParamValue): string {
 
 /** Review: the parameters exactly as XSOAR names them, with the dialog label beside each. */
 export function ReviewStep({ draft }: { readonly draft: ProfileDraft }) {
-  const params = buildInstanceParams(draft);
+  // Secrets stay in the keychain: the review shows where each one lives.
+  const placeholders: SecretValues = Object.fromEntries(PROFILE_SECRET_FIELDS.map((f) => [f, KEYCHAIN_PLACEHOLDER]));
+  const params = buildInstanceParams(draft, placeholders);
   const rows = PARAM_TABLE.filter((def) => params[def.name] !== undefined);
   return (
     <div>

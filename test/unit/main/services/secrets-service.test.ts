@@ -47,16 +47,16 @@ async function setup() {
 describe('SecretsService', () => {
   it('set records the field; reveal returns the value; delete forgets both', async () => {
     const { secrets, id, store } = await setup();
-    expect(await secrets.set(id, SecretField.XsoarAppKey, 'k-123')).toEqual({ ok: true, value: { secretFields: ['xsoar-app.key'] } });
-    expect(await secrets.reveal(id, SecretField.XsoarAppKey)).toEqual({ ok: true, value: { value: 'k-123' } });
-    expect(await secrets.delete(id, SecretField.XsoarAppKey)).toEqual({ ok: true, value: { secretFields: [] } });
+    expect(await secrets.set(id, SecretField.SelfDeployedClientSecret, 'k-123')).toEqual({ ok: true, value: { secretFields: ['self-deployed.client-secret'] } });
+    expect(await secrets.reveal(id, SecretField.SelfDeployedClientSecret)).toEqual({ ok: true, value: { value: 'k-123' } });
+    expect(await secrets.delete(id, SecretField.SelfDeployedClientSecret)).toEqual({ ok: true, value: { secretFields: [] } });
     expect((await store.get(id))?.secretFields).toEqual([]);
   });
 
   it('copy puts the secret on the clipboard and clears it after 30 s', async () => {
     const { secrets, id, clipboard, clock } = await setup();
-    await secrets.set(id, SecretField.XsoarAppToken, 'tok-secret');
-    expect(await secrets.copy(id, SecretField.XsoarAppToken)).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
+    await secrets.set(id, SecretField.SelfDeployedClientSecret, 'tok-secret');
+    expect(await secrets.copy(id, SecretField.SelfDeployedClientSecret)).toEqual({ ok: true, value: { clearsAfterSeconds: 30 } });
     expect(clipboard.text).toBe('tok-secret');
     clock.advance(CLIPBOARD_CLEAR_MS - 1);
     expect(clipboard.text).toBe('tok-secret');
@@ -68,8 +68,8 @@ describe('SecretsService', () => {
 
   it('copy leaves the clipboard alone if the user copied something else since', async () => {
     const { secrets, id, clipboard, clock } = await setup();
-    await secrets.set(id, SecretField.XsoarAppToken, 'tok-secret');
-    await secrets.copy(id, SecretField.XsoarAppToken);
+    await secrets.set(id, SecretField.SelfDeployedClientSecret, 'tok-secret');
+    await secrets.copy(id, SecretField.SelfDeployedClientSecret);
     await clipboard.writeText('my own text');
     clock.advance(CLIPBOARD_CLEAR_MS);
     await new Promise((r) => setImmediate(r));
@@ -80,18 +80,38 @@ describe('SecretsService', () => {
     const { secrets, id, keychain, store } = await setup();
     const before = await store.get(id);
     keychain.failNextSets = 1;
-    const r = await secrets.set(id, SecretField.XsoarAppKey, 'k');
+    const r = await secrets.set(id, SecretField.SelfDeployedClientSecret, 'k');
     expect(r).toMatchObject({ ok: false, error: { code: 'keychain/unavailable' } });
     expect(await store.get(id)).toEqual(before);
   });
 
+  it('refuses a value the integration would reject before it reaches the keychain', async () => {
+    const { secrets, id, keychain } = await setup();
+    const before = keychain.items.size;
+    const r = await secrets.set(id, SecretField.XsoarAppKey, 'not base64!');
+    expect(r).toMatchObject({ ok: false, error: { code: 'config/invalid', fields: [{ field: 'xsoar-app.key' }] } });
+    expect(keychain.items.size).toBe(before);
+  });
+
+  it('duplicate leaves instance-bound values behind', async () => {
+    const { secrets, profiles, id } = await setup();
+    await secrets.set(id, SecretField.XsoarAppKey, 'q83vEjRWeJq83vEjRWeJqw==');
+    await secrets.set(id, SecretField.SelfDeployedAuthCode, 'one-time-code');
+    await secrets.set(id, SecretField.SelfDeployedClientSecret, 'cs-value');
+    const dup = await profiles.duplicate(id);
+    if (!dup.ok) throw new Error(dup.error.message);
+    expect(dup.value.secretFields).toEqual(['self-deployed.client-secret']);
+    expect(await secrets.reveal(dup.value.id, SecretField.XsoarAppKey)).toMatchObject({ ok: false });
+    expect(dup.value.draft.xsoarApp).toEqual({ id: '', boundInstanceName: '' });
+  });
+
   it('duplicate copies the secrets under the new profile; delete removes only its own', async () => {
     const { secrets, profiles, id, keychain } = await setup();
-    await secrets.set(id, SecretField.XsoarAppKey, 'k'.repeat(3000));
+    await secrets.set(id, SecretField.SelfDeployedPrivateKey, 'k'.repeat(3000));
     const dup = await profiles.duplicate(id);
     if (!dup.ok) throw new Error(dup.error.message);
     expect(dup.value.name).toBe('Prod (copy)');
-    expect(await secrets.reveal(dup.value.id, SecretField.XsoarAppKey)).toEqual({ ok: true, value: { value: 'k'.repeat(3000) } });
+    expect(await secrets.reveal(dup.value.id, SecretField.SelfDeployedPrivateKey)).toEqual({ ok: true, value: { value: 'k'.repeat(3000) } });
     await profiles.delete(id);
     expect([...keychain.items.keys()].every((a) => a.startsWith(`p/${dup.value.id}/`))).toBe(true);
     const forgot = await profiles.forgetEverything();
@@ -102,16 +122,16 @@ describe('SecretsService', () => {
   it('setMany records every secret with one file write, and on a failure records those that were stored', async () => {
     const { secrets, id, keychain, store } = await setup();
     const r = await secrets.setMany(id, [
-      [SecretField.XsoarAppToken, 't'],
-      [SecretField.XsoarAppKey, 'k'],
+      [SecretField.SelfDeployedPrivateKey, 't'],
+      [SecretField.SelfDeployedClientSecret, 'k'],
     ]);
-    expect(r).toEqual({ ok: true, value: { secretFields: ['xsoar-app.token', 'xsoar-app.key'] } });
+    expect(r).toEqual({ ok: true, value: { secretFields: ['self-deployed.private-key', 'self-deployed.client-secret'] } });
     keychain.failAfterSets = keychain.items.size + 1; // the second of the next writes fails
     const partial = await secrets.setMany(id, [
-      [SecretField.SelfDeployedClientSecret, 'cs'],
-      [SecretField.SelfDeployedAuthCode, 'code'],
+      [SecretField.SelfDeployedAuthCode, 'cs'],
+      [SecretField.XsoarAppKey, 'q83vEjRWeJq83vEjRWeJqw=='],
     ]);
     expect(partial).toMatchObject({ ok: false, error: { code: 'keychain/unavailable' } });
-    expect((await store.get(id))?.secretFields).toEqual(['xsoar-app.token', 'xsoar-app.key', 'self-deployed.client-secret']);
+    expect((await store.get(id))?.secretFields).toEqual(['self-deployed.private-key', 'self-deployed.client-secret', 'self-deployed.auth-code']);
   });
 });

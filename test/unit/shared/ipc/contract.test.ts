@@ -35,12 +35,13 @@ describe('IPC contract', () => {
 
   describe('request schemas', () => {
     it('accept a well-formed export request', () => {
-      expect(CONTRACT['settings:export'].request.safeParse({ draft: emptyDraft() }).success).toBe(true);
+      expect(CONTRACT['settings:export'].request.safeParse({ draft: emptyDraft(), profileId: null, confirmRebind: false }).success).toBe(true);
     });
 
     it.each([
       ['missing draft', {}],
-      ['extra keys', { draft: emptyDraft(), path: '/etc/passwd' }],
+      ['extra keys', { draft: emptyDraft(), profileId: null, confirmRebind: false, path: '/etc/passwd' }],
+      ['missing confirmation flag', { draft: emptyDraft(), profileId: null }],
       ['wrong method', { draft: { ...emptyDraft(), method: 'basic-auth' } }],
       ['boolean as string', { draft: { ...emptyDraft(), mailbox: { ...emptyDraft().mailbox, insecure: 'false' } } }],
       ['unknown draft field', { draft: { ...emptyDraft(), secret: 'x' } }],

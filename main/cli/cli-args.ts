@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+
+/** Export formats the CLI offers. */
+export const CLI_FORMATS = ['rest', 'params', 'params-yaml', 'terraform-xsoar', 'terraform-cortex', 'checklist-md', 'checklist-html', 'bundle'] as const;
+
+/** One of {@link CLI_FORMATS}. */
+export type CliFormat = (typeof CLI_FORMATS)[number];
+
+/** A parsed command line. */
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'profiles-list' }
+  | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null }
+  | { readonly kind: 'import'; readonly file: string };
+
+/** A command line that could not be understood, with what to do instead. */
+export interface CliUsageError {
+  readonly usageError: string;
+}
+
+/** The `--help` text. */
+export const HELP_TEXT = `gma — Graph Mail Auth Assistant on the command line
+
+Usage:
+  gma profiles list
+  gma export <profile> --format <format> [--include-secrets] [--out FILE]
+  gma import FILE
+  gma --help | --version
+
+Formats: ${CLI_FORMATS.join(', ')}
+
+Secrets stay in the OS keychain unless --include-secrets is given; the bundle
+format always carries them, encrypted with a passphrase read from the
+GMA_BUNDLE_PASSPHRASE environment variable or asked for on the terminal.
+Without --out the export goes to standard output.
+Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other failures.`;
+
+/** Parses `argv` (without node and script) into a command. */
+export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageError {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        'include-secrets': { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (error) {
+    return { usageError: `${(error as Error).message}. Run "gma --help".` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  const exportOnly = (): CliUsageError | null =>
+    values.format !== undefined || values['include-secrets'] || values.out !== undefined ? { usageError: '--format, --include-secrets and --out go with "gma export".' } : null;
+  switch (command) {
+    case undefined:
+      return { usageError: 'No command given. Run "gma --help".' };
+    case 'profiles': {
+      if (rest.length !== 1 || rest[0] !== 'list') return { usageError: 'Use "gma profiles list".' };
+      return exportOnly() ?? { kind: 'profiles-list' };
+    }
+    case 'export': {
+      if (rest.length !== 1) return { usageError: 'Name exactly one profile: gma export <profile> --format <format>.' };
+      const format = values.format;
+      if (format === undefined) return { usageError: `--format is required: one of ${CLI_FORMATS.join(', ')}.` };
+      if (!(CLI_FORMATS as readonly string[]).includes(format)) return { usageError: `Unknown format "${format}": use one of ${CLI_FORMATS.join(', ')}.` };
+      return { kind: 'export', profile: rest[0] ?? '', format: format as CliFormat, includeSecrets: values['include-secrets'] === true, out: values.out ?? null };
+    }
+    case 'import': {
+      if (rest.length !== 1) return { usageError: 'Name exactly one file: gma import FILE.' };
+      return exportOnly() ?? { kind: 'import', file: rest[0] ?? '' };
+    }
+    default:
+      return { usageError: `Unknown command "${command}". Run "gma --help".` };
+  }
+}
