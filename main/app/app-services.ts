@@ -11,6 +11,7 @@ import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
+import { ExportBuilder } from '../services/export-builder';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -33,6 +34,8 @@ export interface AppPorts {
 export interface AppServices {
   readonly info: { readonly productName: string; readonly version: string };
   readonly settingsExport: SettingsExportService;
+  /** Builds export files (shared with `gma`). */
+  readonly exportBuilder: ExportBuilder;
   readonly externalLinks: ExternalLinkService;
   readonly profiles: ProfilesService;
   readonly secrets: SecretsService;
@@ -47,12 +50,14 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
+  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
   return {
     vault,
     profiles: new ProfilesService(profileStore, vault, ports.clock),
     secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
     info: { productName: ports.productName, version: ports.version },
-    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, new VaultProfileSecrets(profileStore, vault)),
+    exportBuilder,
+    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };
 }

@@ -11,7 +11,7 @@ import { HandlerRegistry, type RegistryLogger } from './handler-registry';
 export function registerHandlers(services: AppServices, logger?: RegistryLogger): HandlerRegistry {
   return new HandlerRegistry(logger)
     .register('app:get-info', () => ok(services.info))
-    .register('settings:export', (req) => services.settingsExport.exportInstanceJson(req))
+    .register('settings:export', (req) => services.settingsExport.export(req))
     .register('shell:open-external', (req) => services.externalLinks.open(req.url))
     .register('profiles:list', () => services.profiles.list())
     .register('profiles:create', (req) => services.profiles.create(req.name, req.method))

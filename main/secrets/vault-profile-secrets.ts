@@ -17,6 +17,10 @@ export class VaultProfileSecrets implements ProfileSecrets {
     return (await this.store.get(profileId))?.secretFields ?? [];
   }
 
+  async profileName(profileId: string): Promise<string> {
+    return (await this.store.get(profileId))?.name ?? '';
+  }
+
   read(profileId: string, field: ProfileSecretField): Promise<string | null> {
     return this.vault.get({ kind: 'profile', profileId }, field);
   }

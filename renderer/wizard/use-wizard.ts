@@ -1,16 +1,25 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
 import type { Profile } from '../../shared/domain/profile';
+import type { ExportChoice } from '../../shared/export/export-choice';
 import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import { initialWizardState, wizardReducer } from '../../shared/wizard/wizard-reducer';
 import type { WizardAction } from '../../shared/wizard/wizard-actions';
 import type { WizardState } from '../../shared/wizard/wizard-state';
 import { api } from '../ipc/api-client';
 
+/** How to export: format, secrets, the bundle's passphrase, and the second-instance confirmation. */
+export interface ExportOptions {
+  readonly format: ExportChoice;
+  readonly includeSecrets: boolean;
+  readonly passphrase?: string;
+  readonly confirmRebind: boolean;
+}
+
 /** The wizard's state plus the intents that need the main process. */
 export interface WizardController {
   readonly state: WizardState;
   readonly dispatch: (action: WizardAction) => void;
-  readonly exportSettings: (options: { readonly confirmRebind: boolean }) => void;
+  readonly exportSettings: (options: ExportOptions) => void;
   readonly openExternal: (url: string) => void;
   /** Stores a secret in the keychain; resolves with an error message or null. */
   readonly storeSecret: (field: ProfileSecretField, value: string) => Promise<string | null>;
@@ -41,11 +50,11 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
   const step = state.screen.step;
 
   const exportSettings = useCallback(
-    ({ confirmRebind }: { readonly confirmRebind: boolean }) => {
+    (options: ExportOptions) => {
       const requestId = nextRequestId.current++;
       dispatch({ type: 'export-started', requestId });
       void api.settings
-        .export({ draft, profileId: owner?.id ?? null, confirmRebind })
+        .export({ draft, profileId: owner?.id ?? null, ...options })
         .then((result) => dispatch({ type: 'export-finished', requestId, result }))
         .catch((error: unknown) =>
           dispatch({ type: 'export-finished', requestId, result: { ok: false, error: { code: 'internal', message: String(error) } } }),

@@ -2,6 +2,7 @@ import { assertNever } from '../../shared/wizard/assert-never';
 import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
+import { secretFieldsFor } from '../../shared/domain/secret-field';
 import { initialWizardState, wizardReducer } from '../../shared/wizard/wizard-reducer';
 import type { WizardState } from '../../shared/wizard/wizard-state';
 import type { Profile } from '../../shared/domain/profile';
@@ -102,7 +103,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'review':
         return <ReviewStep draft={state.draft} />;
       case 'export':
-        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} onExport={exportSettings} />;
+        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />;
       default:
         return assertNever(screen);
     }

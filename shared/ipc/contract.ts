@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_CHOICES } from '../export/export-choice';
 import { ProfileDraftSchema } from '../domain/profile-draft-schema';
 import { AUTH_METHODS, type AuthMethod } from '../domain/auth-method';
 import { ExpiryDateSchema, ProfileIdSchema, ProfileNameSchema, ProfileSchema, ProfileSecretFieldSchema } from '../domain/profile-schema';
@@ -20,7 +21,14 @@ const Empty = z.object({}).strict();
 
 /** Result of `settings:export`. */
 export const ExportOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('saved'), path: z.string(), boundInstanceName: z.string().optional() }),
+  z.object({
+    status: z.literal('saved'),
+    path: z.string(),
+    files: z.array(z.string()).readonly(),
+    warnings: z.array(z.string()).readonly(),
+    containsSecrets: z.boolean(),
+    boundInstanceName: z.string().optional(),
+  }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 
@@ -38,7 +46,17 @@ export const OrphanGroupSchema = z.object({ owner: z.string(), fields: z.array(z
  */
 export const CONTRACT = {
   'app:get-info': channel(Empty, z.object({ productName: z.string(), version: z.string() })),
-  'settings:export': channel(z.object({ draft: ProfileDraftSchema, profileId: z.string().max(100).nullable(), confirmRebind: z.boolean() }).strict(), ExportOutcomeSchema),
+  'settings:export': channel(
+    z.object({
+      draft: ProfileDraftSchema,
+      profileId: z.string().max(100).nullable(),
+      format: z.enum(EXPORT_CHOICES),
+      includeSecrets: z.boolean(),
+      passphrase: z.string().max(1024).optional(),
+      confirmRebind: z.boolean(),
+    }).strict(),
+    ExportOutcomeSchema,
+  ),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
   'profiles:create': channel(

@@ -7,7 +7,16 @@ import type { StepId } from './wizard-state';
 
 /** Outcome of an export request as the main process reports it. */
 export type ExportOutcome =
-  | { readonly status: 'saved'; readonly path: string; readonly boundInstanceName?: string }
+  | {
+      readonly status: 'saved';
+      /** The main file. */
+      readonly path: string;
+      /** Every file written, the main one first. */
+      readonly files: readonly string[];
+      readonly warnings: readonly string[];
+      readonly containsSecrets: boolean;
+      readonly boundInstanceName?: string;
+    }
   | { readonly status: 'cancelled' };
 
 /** Everything that can happen to the wizard. */

@@ -71,7 +71,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const bound = r.value.boundInstanceName;
       // The export tells which instance XSOAR-app values now belong to; the profile remembers it.
       const draft = bound === undefined ? state.draft : { ...state.draft, xsoarApp: { ...state.draft.xsoarApp, boundInstanceName: bound } };
-      return { ...state, draft, screen: { step: 'export', status: { kind: 'saved', path: r.value.path } } };
+      const { path, files, warnings, containsSecrets } = r.value;
+      return { ...state, draft, screen: { step: 'export', status: { kind: 'saved', path, files, warnings, containsSecrets } } };
     }
     default:
       return assertNever(action);

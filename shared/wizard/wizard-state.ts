@@ -9,7 +9,7 @@ export type StepId = 'method' | 'managed-identity' | 'xsoar-app-consent' | 'xsoa
 export type ExportStatus =
   | { readonly kind: 'idle' }
   | { readonly kind: 'saving'; readonly requestId: number }
-  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'saved'; readonly path: string; readonly files: readonly string[]; readonly warnings: readonly string[]; readonly containsSecrets: boolean }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly error: AppError };
 

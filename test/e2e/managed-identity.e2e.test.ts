@@ -122,7 +122,7 @@ describe('managed identity path in Chromium against the real services', () => {
       expect(exported['use_managed_identities']).toBe(true);
       expect(exported['managed_identities_client_id']).toEqual({ credential: '', identifier: '', password: MI_CLIENT_ID, passwordChanged: false });
       expectFetchSettings(exported);
-      expect(app.saveDialog.requests[0]?.defaultFileName).toBe('Microsoft_Graph_Mail_Single_User_instance_1.json');
+      expect(app.saveDialog.requests[0]?.defaultFileName).toBe('Microsoft_Graph_Mail_Single_User_instance_1.params.json');
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

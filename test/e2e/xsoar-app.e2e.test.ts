@@ -40,6 +40,11 @@ async function finishMailboxAndExport(app: AppUnderTest, instanceName: string, s
   if (screenshots) await shot(page, '13-xsoar-app-review');
   await next(page);
   await expectStep(page, 'export');
+  // Secrets are left out unless the analyst asks for them.
+  expect(await page.isChecked('input[name=include-secrets]')).toBe(false);
+  await page.check('input[name=include-secrets]');
+  await page.waitForSelector('text=working credentials in plain text');
+  if (screenshots) await shot(page, '15-export-formats');
   await page.click('button[name=export]');
   const path = (await page.locator('[data-export-path]').textContent()) ?? '';
   return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;

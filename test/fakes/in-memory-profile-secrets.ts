@@ -14,6 +14,10 @@ export class InMemoryProfileSecrets implements ProfileSecrets {
     return [...this.values.keys()].filter((k) => k.startsWith(`${profileId}/`)).map((k) => k.slice(profileId.length + 1) as ProfileSecretField);
   }
 
+  async profileName(profileId: string): Promise<string> {
+    return `Profile ${profileId}`;
+  }
+
   async read(profileId: string, field: ProfileSecretField): Promise<string | null> {
     return this.values.get(`${profileId}/${field}`) ?? null;
   }

@@ -1,32 +1,116 @@
+import { useState } from 'react';
 import { ErrorCode } from '../../../shared/errors/error-codes';
+import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../../shared/export/export-choice';
+import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
 import type { ExportStatus } from '../../../shared/wizard/wizard-state';
+import type { ExportOptions } from '../use-wizard';
 
-/** Export: writes the instance settings JSON through the native save dialog. */
-export function ExportStep({ status, instanceName, onExport }: { readonly status: ExportStatus; readonly instanceName: string; readonly onExport: (options: { readonly confirmRebind: boolean }) => void }) {
+/** Props of {@link ExportStep}. */
+export interface ExportStepProps {
+  readonly status: ExportStatus;
+  readonly instanceName: string;
+  /** False for methods without secrets (managed identity). */
+  readonly hasSecrets: boolean;
+  readonly onExport: (options: ExportOptions) => void;
+}
+
+/**
+ * Export: the format, whether secrets go into the files (off by default,
+ * with a warning), the bundle's passphrase with a strength meter, then the
+ * native save dialog.
+ */
+export function ExportStep({ status, instanceName, hasSecrets, onExport }: ExportStepProps) {
+  const [format, setFormat] = useState<ExportChoice>('params');
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const bundle = format === 'bundle';
+  const strength = estimatePassphrase(passphrase);
+  const passphraseProblem = !bundle ? null : !strength.acceptable ? strength.problems.join(' ') : passphrase !== confirmation ? 'The two passphrases differ.' : null;
+  const options = (confirmRebind: boolean): ExportOptions =>
+    bundle ? { format, includeSecrets: true, passphrase, confirmRebind } : { format, includeSecrets: hasSecrets && includeSecrets, confirmRebind };
+
   return (
     <div>
-      <p>
-        Save the instance settings as a JSON file keyed by XSOAR parameter name. Booleans are real JSON booleans and credential fields are
-        objects, as XSOAR stores them; only the chosen method’s parameters are included.
-      </p>
-      <button type="button" name="export" className="primary" onClick={() => onExport({ confirmRebind: false })} disabled={status.kind === 'saving'}>
-        {status.kind === 'saving' ? 'Saving…' : 'Export settings…'}
+      <fieldset className="choice format-choice">
+        <legend>Format</legend>
+        {EXPORT_CHOICES.map((c) => (
+          <label key={c}>
+            <input type="radio" name="export-format" value={c} checked={format === c} onChange={() => setFormat(c)} />
+            <strong>{EXPORT_CHOICE_LABELS[c].title}</strong> — <span className="hint-inline">{EXPORT_CHOICE_LABELS[c].use}</span>
+          </label>
+        ))}
+      </fieldset>
+      {bundle ? (
+        <div className="bundle-passphrase">
+          <p>The bundle carries the secrets, encrypted (scrypt + AES-256-GCM). Give the passphrase to the other analyst through another channel.</p>
+          <label>
+            Passphrase <input type="password" name="bundle-passphrase" value={passphrase} autoComplete="new-password" onChange={(e) => setPassphrase(e.target.value)} />
+          </label>
+          <label>
+            Repeat <input type="password" name="bundle-passphrase-repeat" value={confirmation} autoComplete="new-password" onChange={(e) => setConfirmation(e.target.value)} />
+          </label>
+          <div className={`strength strength-${strength.rating}`} data-strength={strength.rating}>
+            Strength: {strength.rating.replace('-', ' ')}
+          </div>
+          {passphrase !== '' && passphraseProblem && (
+            <div className="field-error" data-field-error="bundle-passphrase">
+              {passphraseProblem}
+            </div>
+          )}
+        </div>
+      ) : (
+        hasSecrets && (
+          <div className="field field-checkbox">
+            <input id="include-secrets" name="include-secrets" type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} />
+            <label htmlFor="include-secrets">Include secret values in the files</label>
+            <div className="hint">
+              {includeSecrets ? (
+                <span className="warning-text">
+                  The files will contain working credentials in plain text. Store them like passwords and delete them once XSOAR has them.
+                </span>
+              ) : (
+                'Off: each secret is replaced by a placeholder that says where it lives; copy it from the Profiles screen when you fill in XSOAR.'
+              )}
+            </div>
+          </div>
+        )
+      )}
+      <button type="button" name="export" className="primary" onClick={() => onExport(options(false))} disabled={status.kind === 'saving' || passphraseProblem !== null}>
+        {status.kind === 'saving' ? 'Saving…' : 'Export…'}
       </button>
       <div className="export-status" role="status" aria-live="polite">
         {status.kind === 'saved' && (
-          <p className="success">
-            Saved to <code data-export-path>{status.path}</code>. In XSOAR, open the instance and enter these values; for managed identities the
-            Test button works.
-          </p>
+          <div className="success">
+            <p>
+              Saved to <code data-export-path>{status.path}</code>
+              {status.files.length > 1 && <> and {status.files.slice(1).map((f) => <code key={f} data-export-companion>{f}</code>)}</>}.
+            </p>
+            {status.containsSecrets && <p className="warning-text">This export contains secrets; the files are readable only by you (mode 0600).</p>}
+            {status.warnings.length > 0 && (
+              <ul className="export-warnings">
+                {status.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
         {status.kind === 'cancelled' && <p>Export cancelled; nothing was written.</p>}
         {status.kind === 'failed' && (
-          <p className="field-error" data-error-code={status.error.code}>
-            {status.error.message}
-          </p>
+          <div className="field-error" data-error-code={status.error.code}>
+            <p>{status.error.message}</p>
+            {status.error.fields && status.error.fields.length > 1 && (
+              <ul>
+                {status.error.fields.map((f) => (
+                  <li key={`${f.field}:${f.message}`}>{f.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
         {status.kind === 'failed' && status.error.code === ErrorCode.InstanceBindingMismatch && (
-          <button type="button" name="export-rebind" onClick={() => onExport({ confirmRebind: true })}>
+          <button type="button" name="export-rebind" onClick={() => onExport(options(true))}>
             Export anyway for “{instanceName}”
           </button>
         )}

@@ -35,7 +35,7 @@ describe('IPC contract', () => {
 
   describe('request schemas', () => {
     it('accept a well-formed export request', () => {
-      expect(CONTRACT['settings:export'].request.safeParse({ draft: emptyDraft(), profileId: null, confirmRebind: false }).success).toBe(true);
+      expect(CONTRACT['settings:export'].request.safeParse({ draft: emptyDraft(), profileId: null, format: 'params', includeSecrets: false, confirmRebind: false }).success).toBe(true);
     });
 
     it.each([

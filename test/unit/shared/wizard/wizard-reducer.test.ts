@@ -90,15 +90,15 @@ describe('wizardReducer', () => {
     const atExport = run([{ type: 'method-chosen', method: AuthMethod.ManagedIdentity }, { type: 'next' }, { type: 'next' }, validMailbox, { type: 'next' }, { type: 'next' }]);
 
     it('records the saved path for the current request', () => {
-      const s = run([{ type: 'export-started', requestId: 7 }, { type: 'export-finished', requestId: 7, result: { ok: true, value: { status: 'saved', path: '/tmp/x.json' } } }], atExport);
-      expect(s.screen).toEqual({ step: 'export', status: { kind: 'saved', path: '/tmp/x.json' } });
+      const s = run([{ type: 'export-started', requestId: 7 }, { type: 'export-finished', requestId: 7, result: { ok: true, value: { status: 'saved', path: '/tmp/x.json', files: ['/tmp/x.json'], warnings: [], containsSecrets: false } } }], atExport);
+      expect(s.screen).toEqual({ step: 'export', status: { kind: 'saved', path: '/tmp/x.json', files: ['/tmp/x.json'], warnings: [], containsSecrets: false } });
     });
 
     it('drops a result for a request that is no longer current', () => {
       const s = run([
         { type: 'export-started', requestId: 1 },
         { type: 'export-started', requestId: 2 },
-        { type: 'export-finished', requestId: 1, result: { ok: true, value: { status: 'saved', path: '/stale.json' } } },
+        { type: 'export-finished', requestId: 1, result: { ok: true, value: { status: 'saved', path: '/stale.json', files: ['/stale.json'], warnings: [], containsSecrets: false } } },
       ], atExport);
       expect(s.screen).toEqual({ step: 'export', status: { kind: 'saving', requestId: 2 } });
     });

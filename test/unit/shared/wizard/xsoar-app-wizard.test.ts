@@ -65,7 +65,7 @@ describe('Cortex XSOAR application path', () => {
       { type: 'next' },
       { type: 'next' },
       { type: 'export-started', requestId: 1 },
-      { type: 'export-finished', requestId: 1, result: { ok: true, value: { status: 'saved', path: '/x.json', boundInstanceName: 'SOC' } } },
+      { type: 'export-finished', requestId: 1, result: { ok: true, value: { status: 'saved', path: '/x.json', files: ['/x.json'], warnings: [], containsSecrets: true, boundInstanceName: 'SOC' } } },
     ], atCredentials);
     expect(atExport.draft.xsoarApp.boundInstanceName).toBe('SOC');
   });
