@@ -36,6 +36,8 @@ export interface AppServices {
   readonly settingsExport: SettingsExportService;
   /** Builds export files (shared with `gma`). */
   readonly exportBuilder: ExportBuilder;
+  /** The system clipboard, for non-secret values (secrets go through `secrets.copy`). */
+  readonly clipboard: Clipboard;
   readonly externalLinks: ExternalLinkService;
   readonly profiles: ProfilesService;
   readonly secrets: SecretsService;
@@ -57,6 +59,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
+    clipboard: ports.clipboard,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };

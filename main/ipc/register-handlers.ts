@@ -12,6 +12,10 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
   return new HandlerRegistry(logger)
     .register('app:get-info', () => ok(services.info))
     .register('settings:export', (req) => services.settingsExport.export(req))
+    .register('clipboard:copy-text', async (req) => {
+      await services.clipboard.writeText(req.text);
+      return ok({ copied: true as const });
+    })
     .register('shell:open-external', (req) => services.externalLinks.open(req.url))
     .register('profiles:list', () => services.profiles.list())
     .register('profiles:create', (req) => services.profiles.create(req.name, req.method))

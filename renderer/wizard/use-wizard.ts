@@ -23,6 +23,10 @@ export interface WizardController {
   readonly openExternal: (url: string) => void;
   /** Stores a secret in the keychain; resolves with an error message or null. */
   readonly storeSecret: (field: ProfileSecretField, value: string) => Promise<string | null>;
+  /** Copies a non-secret value; resolves with a status line. */
+  readonly copyText: (text: string) => Promise<string>;
+  /** Has the main process copy a stored secret (cleared after 30 s); resolves with a status line. */
+  readonly copySecret: (field: ProfileSecretField) => Promise<string>;
   /** The profile the wizard saves to, once there is one. */
   readonly profileId: string | null;
   readonly profileName: string;
@@ -87,9 +91,23 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
     [ensureProfile],
   );
 
+  const copyText = useCallback(async (text: string): Promise<string> => {
+    const r = await api.clipboard.copyText({ text });
+    return r.ok ? 'Copied.' : r.error.message;
+  }, []);
+
+  const copySecret = useCallback(
+    async (field: ProfileSecretField): Promise<string> => {
+      if (owner === null) return 'Nothing stored yet.';
+      const r = await api.secrets.copy({ profileId: owner.id, field });
+      return r.ok ? `Copied; the clipboard is cleared in ${r.value.clearsAfterSeconds} s.` : r.error.message;
+    },
+    [owner],
+  );
+
   const openExternal = useCallback((url: string) => {
     void api.shell.openExternal({ url });
   }, []);
 
-  return { state, dispatch, exportSettings, openExternal, storeSecret, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
+  return { state, dispatch, exportSettings, openExternal, storeSecret, copyText, copySecret, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
 }

@@ -39,7 +39,7 @@ function stateFor(profile: Profile | null): WizardState {
  * `profile`, it starts where the profile stopped and autosaves each step.
  */
 export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
-  const { state, dispatch, exportSettings, openExternal, storeSecret, profileId, profileName } = useWizard(stateFor(profile), profile);
+  const { state, dispatch, exportSettings, openExternal, storeSecret, copyText, copySecret, profileId, profileName } = useWizard(stateFor(profile), profile);
   const autosave = useAutosave(profileId, state);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
@@ -101,7 +101,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
-        return <ReviewStep draft={state.draft} />;
+        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />;
       case 'export':
         return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />;
       default:

@@ -8,6 +8,7 @@
 export const CHANNEL_NAMES = [
   'app:get-info',
   'settings:export',
+  'clipboard:copy-text',
   'shell:open-external',
   'profiles:list',
   'profiles:create',

@@ -57,6 +57,7 @@ export const CONTRACT = {
     }).strict(),
     ExportOutcomeSchema,
   ),
+  'clipboard:copy-text': channel(z.object({ text: z.string().max(65536) }).strict(), z.object({ copied: z.literal(true) })),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
   'profiles:create': channel(

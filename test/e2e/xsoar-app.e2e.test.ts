@@ -28,7 +28,7 @@ async function toCredentials(page: Page): Promise<void> {
   await expectStep(page, 'xsoar-app-consent');
 }
 
-async function finishMailboxAndExport(app: AppUnderTest, instanceName: string, screenshots: boolean): Promise<Record<string, unknown>> {
+async function finishMailboxAndExport(app: AppUnderTest, instanceName: string, screenshots: boolean, key?: string): Promise<Record<string, unknown>> {
   const { page } = app;
   await expectStep(page, 'mailbox');
   await page.fill('input[name="mailbox.instanceName"]', instanceName);
@@ -37,6 +37,16 @@ async function finishMailboxAndExport(app: AppUnderTest, instanceName: string, s
   await expectStep(page, 'review');
   // The review never shows the Token or Key, only where they live.
   expect(await page.textContent('tr[data-param="creds_enc_key"]')).toContain('stored in keychain');
+  // Copy: plain values straight away; secrets through the main process, never via the page.
+  await page.click('button[name="copy-mailbox_to_fetch"]');
+  await page.waitForSelector('[data-copied="mailbox_to_fetch"]');
+  expect(app.clipboard.writes.at(-1)).toBe('soc-phish@contoso.example');
+  if (key !== undefined) {
+    await page.click('button[name="copy-creds_enc_key"]');
+    await page.waitForSelector('[data-copied="creds_enc_key"] >> text=cleared in 30 s');
+    expect(app.clipboard.writes.at(-1)).toBe(key);
+    expect(await page.content()).not.toContain(key);
+  }
   if (screenshots) await shot(page, '13-xsoar-app-review');
   await next(page);
   await expectStep(page, 'export');
@@ -85,7 +95,7 @@ describe('Cortex XSOAR application path in Chromium against the real services an
       await shot(page, '12-xsoar-app-credentials');
       await next(page);
 
-      const exported = await finishMailboxAndExport(app, 'Graph Mail SOC', true);
+      const exported = await finishMailboxAndExport(app, 'Graph Mail SOC', true, values.key);
       expect(exported['self_deployed']).toBe(false);
       expect(exported['creds_auth_id']).toEqual({ credential: '', identifier: '', password: values.id, passwordChanged: false });
       expect(exported['creds_refresh_token']).toEqual({ credential: '', identifier: '', password: values.token, passwordChanged: false });

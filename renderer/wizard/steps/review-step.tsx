@@ -1,11 +1,19 @@
+import { useState } from 'react';
 import type { ProfileDraft } from '../../../shared/domain/profile-draft';
+import { PROFILE_SECRET_FIELDS, type ProfileSecretField } from '../../../shared/domain/secret-field';
+import { secretFieldOfParam } from '../../../shared/export/secret-param-fields';
 import { buildInstanceParams, type SecretValues } from '../../../shared/settings/build-instance-params';
-import { PROFILE_SECRET_FIELDS } from '../../../shared/domain/secret-field';
 import { PARAM_TABLE, paramLabel } from '../../../shared/xsoar/param-table';
 import type { ParamValue } from '../../../shared/xsoar/param-types';
 
 /** What the Review step shows instead of a secret value. */
 export const KEYCHAIN_PLACEHOLDER = '•••••• (stored in keychain)';
+
+/** Copy actions; both resolve with a short status for the row. */
+export interface ReviewCopy {
+  readonly copyText: (text: string) => Promise<string>;
+  readonly copySecret: (field: ProfileSecretField) => Promise<string>;
+}
 
 function show(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? 'true (ticked)' : 'false (not ticked)';
@@ -13,12 +21,28 @@ function show(value: ParamValue): string {
   return value.identifier === '' ? value.password : `${value.identifier} / ${value.password}`;
 }
 
-/** Review: the parameters exactly as XSOAR names them, with the dialog label beside each. */
-export function ReviewStep({ draft }: { readonly draft: ProfileDraft }) {
-  // Secrets stay in the keychain: the review shows where each one lives.
+/** The plain text a Copy button puts on the clipboard for a non-secret value. */
+function copyable(value: ParamValue): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return value;
+  return value.identifier === '' ? value.password : value.identifier;
+}
+
+/**
+ * Review: the parameters exactly as XSOAR names them, with the dialog label
+ * beside each and a Copy button. Secrets are copied by the main process
+ * (and cleared from the clipboard after 30 s); they never enter this page.
+ */
+export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; readonly copy: ReviewCopy }) {
+  const [copied, setCopied] = useState<{ readonly param: string; readonly status: string } | null>(null);
   const placeholders: SecretValues = Object.fromEntries(PROFILE_SECRET_FIELDS.map((f) => [f, KEYCHAIN_PLACEHOLDER]));
   const params = buildInstanceParams(draft, placeholders);
   const rows = PARAM_TABLE.filter((def) => params[def.name] !== undefined);
+  const onCopy = async (param: string, value: ParamValue): Promise<void> => {
+    const field = secretFieldOfParam(draft, param);
+    const status = field === undefined ? await copy.copyText(copyable(value)) : await copy.copySecret(field);
+    setCopied({ param, status });
+  };
   return (
     <div>
       <p>
@@ -31,18 +55,30 @@ export function ReviewStep({ draft }: { readonly draft: ProfileDraft }) {
             <th>Parameter</th>
             <th>Label in XSOAR</th>
             <th>Value</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {rows.map((def) => {
             const value = params[def.name];
+            if (value === undefined) return null;
             return (
               <tr key={def.name} data-param={def.name}>
                 <td>
                   <code>{def.name}</code>
                 </td>
                 <td>{paramLabel(def)}</td>
-                <td className="value">{value === undefined ? '' : show(value)}</td>
+                <td className="value">{show(value)}</td>
+                <td className="copy-cell">
+                  <button type="button" name={`copy-${def.name}`} className="small" onClick={() => void onCopy(def.name, value)}>
+                    Copy
+                  </button>
+                  {copied?.param === def.name && (
+                    <span className="hint" data-copied={def.name}>
+                      {copied.status}
+                    </span>
+                  )}
+                </td>
               </tr>
             );
           })}
