@@ -11,6 +11,7 @@ import { createAppServices } from './app/app-services';
 import { NodeFileSystem } from './adapters/node-file-system';
 import { ElectronBrowserOpener } from './adapters/electron-browser-opener';
 import { ElectronSaveDialog } from './adapters/electron-save-dialog';
+import { ElectronOpenDialog } from './adapters/electron-open-dialog';
 import { ElectronClipboard } from './adapters/electron-clipboard';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { SystemClock } from './adapters/system-clock';
@@ -34,6 +35,7 @@ void app.whenReady().then(() => {
   const services = createAppServices({
     fs: new NodeFileSystem(),
     saveDialog: new ElectronSaveDialog(() => mainWindow),
+    openDialog: new ElectronOpenDialog(() => mainWindow),
     browserOpener: new ElectronBrowserOpener(),
     productName: app.getName(),
     version: app.getVersion(),

@@ -38,6 +38,15 @@ export class NodeFileSystem implements FileSystem {
     await syncDirectory(dirname(path));
   }
 
+  async readFileBytes(path: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
   async readTextFile(path: string): Promise<string | null> {
     try {
       return await readFile(path, 'utf8');

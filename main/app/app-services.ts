@@ -1,6 +1,9 @@
 import type { BrowserOpener } from '../ports/browser-opener';
 import type { FileSystem } from '../ports/file-system';
 import type { SaveDialog } from '../ports/save-dialog';
+import type { OpenDialog } from '../ports/open-dialog';
+import { ImportService } from '../services/import-service';
+import { ImportFlowService } from '../services/import-flow-service';
 import type { Clipboard } from '../ports/clipboard';
 import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
@@ -17,6 +20,7 @@ import { ExportBuilder } from '../services/export-builder';
 export interface AppPorts {
   readonly fs: FileSystem;
   readonly saveDialog: SaveDialog;
+  readonly openDialog: OpenDialog;
   readonly browserOpener: BrowserOpener;
   readonly productName: string;
   readonly version: string;
@@ -36,6 +40,10 @@ export interface AppServices {
   readonly settingsExport: SettingsExportService;
   /** Builds export files (shared with `gma`). */
   readonly exportBuilder: ExportBuilder;
+  /** Imports files into profiles (shared with `gma`). */
+  readonly imports: ImportService;
+  /** The app's two-step import (dialog, then passphrase). */
+  readonly importFlow: ImportFlowService;
   /** The system clipboard, for non-secret values (secrets go through `secrets.copy`). */
   readonly clipboard: Clipboard;
   readonly externalLinks: ExternalLinkService;
@@ -53,10 +61,15 @@ export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
   const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
+  const profiles = new ProfilesService(profileStore, vault, ports.clock);
+  const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
+  const imports = new ImportService(ports.fs, profiles, secrets);
   return {
     vault,
-    profiles: new ProfilesService(profileStore, vault, ports.clock),
-    secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
+    profiles,
+    secrets,
+    imports,
+    importFlow: new ImportFlowService(ports.openDialog, imports),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
     clipboard: ports.clipboard,

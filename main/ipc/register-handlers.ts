@@ -12,6 +12,8 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
   return new HandlerRegistry(logger)
     .register('app:get-info', () => ok(services.info))
     .register('settings:export', (req) => services.settingsExport.export(req))
+    .register('settings:choose-import', () => services.importFlow.choose())
+    .register('settings:import', (req) => services.importFlow.import(req.handle, req.passphrase))
     .register('clipboard:copy-text', async (req) => {
       await services.clipboard.writeText(req.text);
       return ok({ copied: true as const });

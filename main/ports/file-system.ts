@@ -11,6 +11,8 @@ export interface FileSystem {
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** Reads a whole file as UTF-8, or `null` when it does not exist. */
   readTextFile(path: string): Promise<string | null>;
+  /** Reads a whole file as bytes, or `null` when it does not exist. */
+  readFileBytes(path: string): Promise<Uint8Array | null>;
   /** Renames a file (same folder); used to move a damaged file aside. */
   rename(from: string, to: string): Promise<void>;
   /** Creates a folder and its parents, readable only by the user (0700). */

@@ -3,6 +3,7 @@ import { AUTH_METHODS, type AuthMethod } from '../../shared/domain/auth-method';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../ipc/api-client';
 import { ConfirmPanel } from './confirm-panel';
+import { ImportPanel } from './import-panel';
 import { KeychainMaintenance } from './keychain-maintenance';
 import { METHOD_NAMES } from './method-names';
 import { ProfileDetails } from './profile-details';
@@ -18,7 +19,7 @@ export function matchesSearch(profile: Profile, query: string): boolean {
 
 /** The profiles screen: search, create, duplicate, rename, delete, open in the wizard, secrets. */
 export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile) => void }) {
-  const { profiles, notices, loaded, error, run, clearError } = useProfiles();
+  const { profiles, notices, loaded, error, run, clearError, refresh } = useProfiles();
   const [query, setQuery] = useState('');
   const [newName, setNewName] = useState('');
   const [newMethod, setNewMethod] = useState<AuthMethod | ''>('');
@@ -83,6 +84,12 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
               Create
             </button>
           </form>
+          <ImportPanel
+            onImported={(p) => {
+              void refresh();
+              setSelectedId(p.id);
+            }}
+          />
           <input name="profile-search" type="search" aria-label="Search profiles" placeholder="Search name, notes, mailbox…" value={query} onChange={(e) => setQuery(e.target.value)} />
           {loaded && profiles.length === 0 && <p className="hint">No profiles yet. Create one to keep an instance’s settings and secrets.</p>}
           <ul className="profile-items">

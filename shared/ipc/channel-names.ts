@@ -8,6 +8,8 @@
 export const CHANNEL_NAMES = [
   'app:get-info',
   'settings:export',
+  'settings:choose-import',
+  'settings:import',
   'clipboard:copy-text',
   'shell:open-external',
   'profiles:list',

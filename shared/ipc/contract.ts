@@ -57,6 +57,17 @@ export const CONTRACT = {
     }).strict(),
     ExportOutcomeSchema,
   ),
+  'settings:choose-import': channel(
+    Empty,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), handle: z.string(), fileName: z.string(), kind: z.enum(['bundle', 'settings']) }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  ),
+  'settings:import': channel(
+    z.object({ handle: z.string().uuid(), passphrase: z.string().max(1024).optional() }).strict(),
+    z.object({ profile: ProfileSchema, replaced: z.boolean(), warnings: z.array(z.string()).readonly(), missingSecrets: z.array(ProfileSecretFieldSchema).readonly() }),
+  ),
   'clipboard:copy-text': channel(z.object({ text: z.string().max(65536) }).strict(), z.object({ copied: z.literal(true) })),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),

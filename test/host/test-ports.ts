@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserOpener } from '../../main/ports/browser-opener';
+import type { OpenDialog } from '../../main/ports/open-dialog';
 import type { SaveDialog, SaveDialogRequest } from '../../main/ports/save-dialog';
 
 /**
@@ -30,5 +31,14 @@ export class RecordingBrowserOpener implements BrowserOpener {
 
   async open(url: string): Promise<void> {
     this.opened.push(url);
+  }
+}
+
+/** Stands in for the native open dialog: answers with the path the test set, or cancels. */
+export class PresetOpenDialog implements OpenDialog {
+  next: string | null = null;
+
+  async chooseOpenPath(): Promise<string | null> {
+    return this.next;
   }
 }

@@ -11,7 +11,7 @@ import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { startTestHost, type TestHost } from '../../host/test-host';
-import { FolderSaveDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { launchChromium } from '../../support/chromium';
 
 /** The built renderer (`npm run build`). */
@@ -25,6 +25,7 @@ export interface AppUnderTest {
   readonly page: Page;
   readonly host: TestHost;
   readonly saveDialog: FolderSaveDialog;
+  readonly openDialog: PresetOpenDialog;
   readonly browserOpener: RecordingBrowserOpener;
   readonly workDir: string;
   /** The app data folder (holds the profiles file). */
@@ -44,6 +45,7 @@ export type Seed = (ctx: { readonly dataDir: string; readonly secretStore: Keyta
 export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}, seed?: Seed): Promise<AppUnderTest> {
   const workDir = await mkdtemp(join(tmpdir(), 'gma-e2e-'));
   const saveDialog = new FolderSaveDialog(join(workDir, 'exports'));
+  const openDialog = new PresetOpenDialog();
   const browserOpener = new RecordingBrowserOpener();
   const dataDir = join(workDir, 'app-data');
   // The real keytar store against the runner's private gnome-keyring, under
@@ -58,6 +60,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     clock: new SystemClock(),
     fs: new NodeFileSystem(),
     saveDialog,
+    openDialog,
     browserOpener,
     productName: 'Graph Mail Auth Assistant',
     version: '0.0.0-test',
@@ -76,6 +79,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     page,
     host,
     saveDialog,
+    openDialog,
     browserOpener,
     workDir,
     dataDir,

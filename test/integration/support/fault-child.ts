@@ -18,7 +18,7 @@ import { SecretVault } from '../../../main/secrets/secret-vault';
 import type { SecretStore } from '../../../main/ports/secret-store';
 import { SecretField } from '../../../shared/domain/secret-field';
 import type { Result } from '../../../shared/result';
-import { FolderSaveDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 
 const [scenario = '', dataDir = '', service = 'fault-test.graph-mail-auth-assistant'] = process.argv.slice(2);
@@ -30,6 +30,7 @@ function services(fs = new NodeFileSystem()) {
   return createAppServices({
     fs,
     saveDialog: new FolderSaveDialog(join(dataDir, 'exports')),
+    openDialog: new PresetOpenDialog(),
     browserOpener: new RecordingBrowserOpener(),
     productName: 'GMA',
     version: '0.0.0-test',

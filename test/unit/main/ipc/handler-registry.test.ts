@@ -4,14 +4,15 @@ import { registerHandlers } from '../../../../main/ipc/register-handlers';
 import { createAppServices } from '../../../../main/app/app-services';
 import { CHANNEL_NAMES } from '../../../../shared/ipc/channel-names';
 import { ok } from '../../../../shared/result';
-import { RecordingBrowserOpener, FolderSaveDialog } from '../../../host/test-ports';
+import { RecordingBrowserOpener, FolderSaveDialog, PresetOpenDialog } from '../../../host/test-ports';
 import { NodeFileSystem } from '../../../../main/adapters/node-file-system';
 import { InMemorySecretStore } from '../../../fakes/in-memory-secret-store';
 import { RecordingClipboard } from '../../../fakes/recording-clipboard';
 import { FakeClock } from '../../../fakes/fake-clock';
 
 function services(opener = new RecordingBrowserOpener()) {
-  return createAppServices({ fs: new NodeFileSystem(), saveDialog: new FolderSaveDialog('/nonexistent'), browserOpener: opener, productName: 'GMA', version: '1.2.3', secretStore: new InMemorySecretStore(), clipboard: new RecordingClipboard(), dataDir: '/nonexistent', clock: new FakeClock() });
+  return createAppServices({ fs: new NodeFileSystem(), saveDialog: new FolderSaveDialog('/nonexistent'),
+    openDialog: new PresetOpenDialog(), browserOpener: opener, productName: 'GMA', version: '1.2.3', secretStore: new InMemorySecretStore(), clipboard: new RecordingClipboard(), dataDir: '/nonexistent', clock: new FakeClock() });
 }
 
 describe('HandlerRegistry', () => {

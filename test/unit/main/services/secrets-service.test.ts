@@ -18,6 +18,10 @@ class MemoryFs implements FileSystem {
   async readTextFile(path: string) {
     return this.files.get(path) ?? null;
   }
+  async readFileBytes(path: string) {
+    const text = this.files.get(path);
+    return text === undefined ? null : new TextEncoder().encode(text);
+  }
   async rename(from: string, to: string) {
     this.files.set(to, this.files.get(from) ?? '');
     this.files.delete(from);

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { Profile } from '../../shared/domain/profile';
+import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
+import { api } from '../ipc/api-client';
+
+type Phase =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'passphrase'; readonly handle: string; readonly fileName: string; readonly error: string | null }
+  | { readonly kind: 'working' }
+  | { readonly kind: 'done'; readonly name: string; readonly replaced: boolean; readonly warnings: readonly string[]; readonly missing: readonly string[] }
+  | { readonly kind: 'failed'; readonly message: string; readonly details: readonly string[] };
+
+/**
+ * Import: a REST body, flat parameters (JSON/YAML) or an encrypted bundle
+ * becomes a profile (a profile of the same name is replaced). Bundles ask
+ * for their passphrase; a wrong one can be retried.
+ */
+export function ImportPanel({ onImported }: { readonly onImported: (profile: Profile) => void }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [passphrase, setPassphrase] = useState('');
+
+  const finish = async (handle: string, pass?: string): Promise<void> => {
+    setPhase({ kind: 'working' });
+    const r = await api.settings.import(pass === undefined ? { handle } : { handle, passphrase: pass });
+    setPassphrase('');
+    if (r.ok) {
+      setPhase({ kind: 'done', name: r.value.profile.name, replaced: r.value.replaced, warnings: r.value.warnings, missing: r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]) });
+      onImported(r.value.profile);
+    } else if (r.error.code === 'bundle/wrong-passphrase' && pass !== undefined) {
+      setPhase({ kind: 'passphrase', handle, fileName: '', error: r.error.message });
+    } else {
+      setPhase({ kind: 'failed', message: r.error.message, details: (r.error.fields ?? []).map((f) => f.message) });
+    }
+  };
+
+  const start = async (): Promise<void> => {
+    const chosen = await api.settings.chooseImport({});
+    if (!chosen.ok) return setPhase({ kind: 'failed', message: chosen.error.message, details: [] });
+    if (chosen.value.status === 'cancelled') return setPhase({ kind: 'idle' });
+    if (chosen.value.kind === 'bundle') return setPhase({ kind: 'passphrase', handle: chosen.value.handle, fileName: chosen.value.fileName, error: null });
+    return finish(chosen.value.handle);
+  };
+
+  return (
+    <div className="import-panel" data-import={phase.kind}>
+      <button type="button" name="import" onClick={() => void start()} disabled={phase.kind === 'working'}>
+        Import settings or bundle…
+      </button>
+      {phase.kind === 'passphrase' && (
+        <form
+          className="import-passphrase"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void finish(phase.handle, passphrase);
+          }}
+        >
+          <label>
+            Passphrase of {phase.fileName || 'the bundle'}{' '}
+            <input type="password" name="import-passphrase" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          </label>
+          <button type="submit" name="import-unlock" className="primary" disabled={passphrase === ''}>
+            Import
+          </button>
+          <button type="button" name="import-cancel" onClick={() => setPhase({ kind: 'idle' })}>
+            Cancel
+          </button>
+          {phase.error && (
+            <div className="field-error" data-field-error="import-passphrase">
+              {phase.error}
+            </div>
+          )}
+        </form>
+      )}
+      {phase.kind === 'done' && (
+        <div className="success" role="status" data-imported={phase.name}>
+          {phase.replaced ? 'Replaced' : 'Imported'} profile “{phase.name}”.
+          {phase.missing.length > 0 && <> Still to enter (the file had placeholders): {phase.missing.join(', ')}.</>}
+          {phase.warnings.length > 0 && (
+            <ul className="export-warnings">
+              {phase.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <div className="field-error" role="alert" data-import-error>
+          <p>{phase.message} Nothing was imported.</p>
+          {phase.details.length > 0 && (
+            <ul>
+              {phase.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { SystemClock } from '../../../main/adapters/system-clock';
+import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { AuthMethod } from '../../../shared/domain/auth-method';
+import { emptyDraft } from '../../../shared/domain/profile-draft';
+import { SecretField } from '../../../shared/domain/secret-field';
+import { ErrorCode } from '../../../shared/errors/error-codes';
+import { RecordingClipboard } from '../../fakes/recording-clipboard';
+import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
+import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
+
+const PASSPHRASE = 'violet harbor granite lantern 42';
+const oproxy = fakeOproxyValues();
+
+let dir: string;
+let store: KeytarSecretStore;
+let services: AppServices;
+
+beforeAll(() => {
+  requirePrivateKeyring();
+});
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gma-import-'));
+  store = freshKeytarStore();
+  services = createAppServices({
+    fs: new NodeFileSystem(),
+    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
+    openDialog: new PresetOpenDialog(),
+    browserOpener: new RecordingBrowserOpener(),
+    productName: 'GMA',
+    version: '0.0.0-test',
+    secretStore: store,
+    clipboard: new RecordingClipboard(),
+    dataDir: join(dir, 'data'),
+    clock: new SystemClock(),
+  });
+});
+afterEach(async () => {
+  await services.profiles.forgetEverything();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A profile with XSOAR-app values in the real keychain, exported in `format`. */
+async function exported(format: 'params' | 'rest' | 'params-yaml' | 'bundle', includeSecrets = true): Promise<string> {
+  const created = await services.profiles.create('SOC Prod', AuthMethod.XsoarApp);
+  if (!created.ok) throw new Error(created.error.message);
+  const id = created.value.id;
+  await services.secrets.setMany(id, [[SecretField.XsoarAppToken, oproxy.token], [SecretField.XsoarAppKey, oproxy.key]]);
+  const d = emptyDraft();
+  const draft = { ...d, method: AuthMethod.XsoarApp, xsoarApp: { id: oproxy.id, boundInstanceName: '' }, mailbox: { ...d.mailbox, instanceName: 'Graph Mail SOC', mailboxToFetch: 'soc@contoso.example' } };
+  await services.profiles.saveDraft(id, draft, 'review');
+  const r = await services.exportBuilder.build({ draft, profileId: id, format, includeSecrets, passphrase: PASSPHRASE, confirmRebind: false });
+  if (!r.ok) throw new Error(r.error.message);
+  const file = r.value.files[0]!;
+  const path = join(dir, file.fileName);
+  await writeFile(path, file.data);
+  return path;
+}
+
+async function keychainAccounts(): Promise<string[]> {
+  return (await store.listAccounts()).sort();
+}
+
+describe('ImportService against the real keychain', () => {
+  it.each(['params', 'rest', 'params-yaml', 'bundle'] as const)('imports %s into a profile whose secrets land in the keychain', async (format) => {
+    const path = await exported(format);
+    await services.profiles.forgetEverything();
+    const r = await services.imports.importFile(path, format === 'bundle' ? PASSPHRASE : undefined);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const profile = r.value.profile;
+    // Flat parameters carry no instance name: it comes from the file name.
+    expect(profile.name).toBe({ bundle: 'SOC Prod', rest: 'Graph Mail SOC', params: 'Graph_Mail_SOC', 'params-yaml': 'Graph_Mail_SOC' }[format]);
+    expect(profile.draft.method).toBe(AuthMethod.XsoarApp);
+    expect(profile.draft.xsoarApp.id).toBe(oproxy.id);
+    expect(profile.draft.mailbox.mailboxToFetch).toBe('soc@contoso.example');
+    expect([...profile.secretFields].sort()).toEqual([SecretField.XsoarAppKey, SecretField.XsoarAppToken]);
+    expect(await services.vault.get({ kind: 'profile', profileId: profile.id }, SecretField.XsoarAppKey)).toBe(oproxy.key);
+    expect(await services.vault.get({ kind: 'profile', profileId: profile.id }, SecretField.XsoarAppToken)).toBe(oproxy.token);
+    expect(r.value.missingSecrets).toEqual([]);
+  });
+
+  it('round trip: export → import → export gives the same file', async () => {
+    for (const format of ['params', 'rest', 'params-yaml'] as const) {
+      const path = await exported(format);
+      const first = await readFile(path, 'utf8');
+      await services.profiles.forgetEverything();
+      const r = await services.imports.importFile(path);
+      if (!r.ok) throw new Error(r.error.message);
+      const again = await services.exportBuilder.build({ draft: r.value.profile.draft, profileId: r.value.profile.id, format, includeSecrets: true, confirmRebind: false });
+      expect(again.ok && again.value.files[0]?.data).toBe(first);
+      await services.profiles.forgetEverything();
+    }
+  });
+
+  it('lists the secrets a redacted file did not carry', async () => {
+    const path = await exported('params', false);
+    await services.profiles.forgetEverything();
+    const r = await services.imports.importFile(path);
+    expect(r.ok && r.value.missingSecrets).toEqual([SecretField.XsoarAppToken, SecretField.XsoarAppKey]);
+    expect(r.ok && r.value.profile.secretFields).toEqual([]);
+  });
+
+  it('replaces a profile of the same name only when the import succeeded', async () => {
+    const path = await exported('bundle');
+    const before = await services.profiles.list();
+    const r = await services.imports.importFile(path, PASSPHRASE);
+    expect(r.ok && r.value.replaced).toBe(true);
+    const after = await services.profiles.list();
+    expect(after.ok && after.value.profiles.map((p) => p.name)).toEqual(['SOC Prod']);
+    expect(before.ok && after.ok && before.value.profiles[0]?.id !== after.value.profiles[0]?.id).toBe(true);
+  });
+
+  describe('refused bundles leave profiles and keychain untouched', () => {
+    const corrupt: ReadonlyArray<readonly [string, (b: Buffer) => Buffer, string]> = [
+      ['a wrong passphrase', (b) => b, ErrorCode.BundleWrongPassphrase],
+      ['a flipped byte', (b) => Buffer.from(b.map((x, i) => (i === b.length - 20 ? x ^ 0x01 : x))), ErrorCode.BundleTampered],
+      ['a truncated file', (b) => b.subarray(0, b.length - 30), ErrorCode.BundleTruncated],
+      ['a newer version header', (b) => Buffer.from(b.map((x, i) => (i === 8 ? 9 : x))), ErrorCode.BundleUnsupportedVersion],
+    ];
+    it.each(corrupt)('%s', async (what, damage, code) => {
+      const path = await exported('bundle');
+      await writeFile(path, damage(await readFile(path)));
+      const profilesBefore = await readFile(join(dir, 'data', 'profiles.json'), 'utf8');
+      const itemsBefore = await keychainAccounts();
+      const r = await services.imports.importFile(path, what === 'a wrong passphrase' ? 'another long passphrase 77' : PASSPHRASE);
+      expect(r).toMatchObject({ ok: false, error: { code } });
+      expect(await readFile(join(dir, 'data', 'profiles.json'), 'utf8')).toBe(profilesBefore);
+      expect(await keychainAccounts()).toEqual(itemsBefore);
+    });
+  });
+
+  it('refuses a settings file with a bad Key and imports nothing', async () => {
+    const path = join(dir, 'bad.params.json');
+    await writeFile(path, JSON.stringify({ creds_auth_id: { credential: '', identifier: '', password: oproxy.id, passwordChanged: false }, creds_refresh_token: { credential: '', identifier: '', password: oproxy.token, passwordChanged: false }, creds_enc_key: { credential: '', identifier: '', password: 'not-base64!', passwordChanged: false }, self_deployed: false }));
+    const r = await services.imports.importFile(path);
+    expect(r).toMatchObject({ ok: false, error: { code: ErrorCode.ImportInvalid } });
+    const list = await services.profiles.list();
+    expect(list.ok && list.value.profiles).toEqual([]);
+    expect(await keychainAccounts()).toEqual([]);
+  });
+});
