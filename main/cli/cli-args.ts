@@ -11,7 +11,7 @@ export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'profiles-list' }
-  | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null }
+  | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
   | { readonly kind: 'import'; readonly file: string };
 
 /** A command line that could not be understood, with what to do instead. */
@@ -24,7 +24,7 @@ export const HELP_TEXT = `gma — Graph Mail Auth Assistant on the command line
 
 Usage:
   gma profiles list
-  gma export <profile> --format <format> [--include-secrets] [--out FILE]
+  gma export <profile> --format <format> [--include-secrets] [--out FILE] [--rebind]
   gma import FILE
   gma --help | --version
 
@@ -33,7 +33,9 @@ Formats: ${CLI_FORMATS.join(', ')}
 Secrets stay in the OS keychain unless --include-secrets is given; the bundle
 format always carries them, encrypted with a passphrase read from the
 GMA_BUNDLE_PASSPHRASE environment variable or asked for on the terminal.
-Without --out the export goes to standard output.
+Without --out the export goes to standard output. --rebind confirms exporting
+Cortex XSOAR app values for an instance other than the one they were bound to.
+Data folder and keychain are the app's; GMA_DATA_DIR overrides the folder.
 Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other failures.`;
 
 /** Parses `argv` (without node and script) into a command. */
@@ -50,6 +52,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
         format: { type: 'string', short: 'f' },
         'include-secrets': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        rebind: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -60,7 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
   const exportOnly = (): CliUsageError | null =>
-    values.format !== undefined || values['include-secrets'] || values.out !== undefined ? { usageError: '--format, --include-secrets and --out go with "gma export".' } : null;
+    values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind ? { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' } : null;
   switch (command) {
     case undefined:
       return { usageError: 'No command given. Run "gma --help".' };
@@ -73,7 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
       const format = values.format;
       if (format === undefined) return { usageError: `--format is required: one of ${CLI_FORMATS.join(', ')}.` };
       if (!(CLI_FORMATS as readonly string[]).includes(format)) return { usageError: `Unknown format "${format}": use one of ${CLI_FORMATS.join(', ')}.` };
-      return { kind: 'export', profile: rest[0] ?? '', format: format as CliFormat, includeSecrets: values['include-secrets'] === true, out: values.out ?? null };
+      return { kind: 'export', profile: rest[0] ?? '', format: format as CliFormat, includeSecrets: values['include-secrets'] === true, out: values.out ?? null, rebind: values.rebind === true };
     }
     case 'import': {
       if (rest.length !== 1) return { usageError: 'Name exactly one file: gma import FILE.' };

@@ -1,0 +1,156 @@
+import { dirname, join, resolve } from 'node:path';
+import type { AppError } from '../../shared/errors/app-error';
+import { ErrorCode } from '../../shared/errors/error-codes';
+import type { Profile } from '../../shared/domain/profile';
+import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
+import type { Result } from '../../shared/result';
+import type { FileSystem } from '../ports/file-system';
+import type { ExportBuilder } from '../services/export-builder';
+import type { ImportService } from '../services/import-service';
+import type { ProfilesService } from '../services/profiles-service';
+import { HELP_TEXT, parseCliArgs, type CliCommand } from './cli-args';
+import type { CliIo } from './cli-io';
+
+/** The services the CLI shares with the app. */
+export interface CliServices {
+  readonly profiles: ProfilesService;
+  readonly exportBuilder: ExportBuilder;
+  readonly imports: ImportService;
+  readonly fs: FileSystem;
+  readonly version: string;
+}
+
+/** Exit codes: success, failure, bad input. */
+export const EXIT = Object.freeze({ ok: 0, failure: 1, badInput: 2 } as const);
+
+// Errors caused by what the user gave us (exit 2), as opposed to the machine (exit 1).
+const BAD_INPUT_PREFIXES = ['config/', 'import/', 'bundle/', 'export/', 'profile/not-found', 'ipc/'];
+
+function exitFor(error: AppError): number {
+  return BAD_INPUT_PREFIXES.some((p) => error.code.startsWith(p)) ? EXIT.badInput : EXIT.failure;
+}
+
+function report(io: CliIo, error: AppError): number {
+  io.stderr(`gma: ${error.message}\n`);
+  for (const f of error.fields ?? []) io.stderr(`  - ${f.message}\n`);
+  return exitFor(error);
+}
+
+/**
+ * Runs one `gma` command line and returns the exit code. Never throws for
+ * expected failures: every problem is printed on stderr.
+ */
+export async function runCli(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
+  const command = parseCliArgs(argv);
+  if ('usageError' in command) {
+    io.stderr(`gma: ${command.usageError}\n`);
+    return EXIT.badInput;
+  }
+  if (command.kind === 'help') {
+    io.stdout(`${HELP_TEXT}\n`);
+    return EXIT.ok;
+  }
+  const s = await services();
+  if (command.kind === 'version') {
+    io.stdout(`${s.version}\n`);
+    return EXIT.ok;
+  }
+  return run(command, s, io);
+}
+
+async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s: CliServices, io: CliIo): Promise<number> {
+  switch (command.kind) {
+    case 'profiles-list': {
+      const listing = await s.profiles.list();
+      if (!listing.ok) return report(io, listing.error);
+      for (const n of listing.value.notices) io.stderr(`gma: ${n}\n`);
+      if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
+      for (const p of listing.value.profiles) {
+        io.stdout(`${p.name}\t${p.draft.method ?? 'no method'}\t${p.draft.mailbox.instanceName}\t${p.secretFields.length} secret(s)\t${p.updatedAt}\n`);
+      }
+      return EXIT.ok;
+    }
+    case 'export':
+      return exportProfile(command, s, io);
+    case 'import': {
+      const path = resolve(command.file);
+      const kind = await s.imports.kindOf(path);
+      if (!kind.ok) return report(io, kind.error);
+      const passphrase = kind.value === 'bundle' ? await passphraseOf(io, 'Bundle passphrase: ') : undefined;
+      if (kind.value === 'bundle' && passphrase === null) {
+        io.stderr('gma: this is an encrypted bundle: set GMA_BUNDLE_PASSPHRASE or run in a terminal to be asked\n');
+        return EXIT.badInput;
+      }
+      const r = await s.imports.importFile(path, passphrase ?? undefined);
+      if (!r.ok) return report(io, r.error);
+      for (const w of r.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+      if (r.value.missingSecrets.length > 0) io.stderr(`gma: still to enter: ${r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]).join(', ')}\n`);
+      io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${r.value.profile.name}"\n`);
+      return EXIT.ok;
+    }
+  }
+}
+
+async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s: CliServices, io: CliIo): Promise<number> {
+  const found = await findProfile(s, command.profile);
+  if (!found.ok) return report(io, found.error);
+  const profile = found.value;
+  if (command.format === 'bundle' && command.out === null) {
+    io.stderr('gma: a bundle is binary: name a file with --out\n');
+    return EXIT.badInput;
+  }
+  let passphrase: string | undefined;
+  if (command.format === 'bundle') {
+    const p = await passphraseOf(io, 'New bundle passphrase: ');
+    if (p === null) {
+      io.stderr('gma: set GMA_BUNDLE_PASSPHRASE or run in a terminal to be asked for the bundle passphrase\n');
+      return EXIT.badInput;
+    }
+    passphrase = p;
+  }
+  const built = await s.exportBuilder.build({ draft: profile.draft, profileId: profile.id, format: command.format, includeSecrets: command.includeSecrets, passphrase, confirmRebind: command.rebind });
+  if (!built.ok) return report(io, built.error);
+  for (const w of built.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+  const [main, ...companions] = built.value.files;
+  if (main === undefined) return EXIT.failure;
+  if (command.out === null) {
+    io.stdout(main.data);
+    if (companions.length > 0) io.stderr(`gma: not written (use --out): ${companions.map((c) => c.fileName).join(', ')}\n`);
+  } else {
+    const out = resolve(command.out);
+    try {
+      await s.fs.writeFileAtomic(out, main.data);
+      for (const c of companions) await s.fs.writeFileAtomic(join(dirname(out), c.fileName), c.data);
+    } catch (error) {
+      io.stderr(`gma: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`gma: wrote ${[out, ...companions.map((c) => join(dirname(out), c.fileName))].join(', ')}\n`);
+  }
+  if (built.value.files.some((f) => f.containsSecrets)) io.stderr('gma: warning: the export contains secrets\n');
+  if (built.value.boundInstanceName !== undefined && built.value.boundInstanceName !== profile.draft.xsoarApp.boundInstanceName) {
+    const draft = { ...profile.draft, xsoarApp: { ...profile.draft.xsoarApp, boundInstanceName: built.value.boundInstanceName } };
+    await s.profiles.saveDraft(profile.id, draft, profile.resumeStep);
+  }
+  return EXIT.ok;
+}
+
+async function findProfile(s: CliServices, nameOrId: string): Promise<Result<Profile>> {
+  const listing = await s.profiles.list();
+  if (!listing.ok) return listing;
+  const all = listing.value.profiles;
+  const exact = all.filter((p) => p.id === nameOrId || p.name === nameOrId);
+  const loose = exact.length > 0 ? exact : all.filter((p) => p.name.toLowerCase() === nameOrId.toLowerCase());
+  if (loose.length === 1 && loose[0] !== undefined) return { ok: true, value: loose[0] };
+  const names = all.map((p) => `"${p.name}"`).join(', ') || 'none';
+  return {
+    ok: false,
+    error: { code: ErrorCode.ProfileNotFound, message: loose.length > 1 ? `Several profiles are named "${nameOrId}"; use the id.` : `No profile "${nameOrId}". Profiles: ${names}.` },
+  };
+}
+
+async function passphraseOf(io: CliIo, prompt: string): Promise<string | null> {
+  const fromEnv = io.env['GMA_BUNDLE_PASSPHRASE'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return io.askSecret(prompt);
+}

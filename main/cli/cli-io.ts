@@ -1,0 +1,9 @@
+/** Where the CLI writes and how it asks; the real process in `gma.ts`, buffers in tests. */
+export interface CliIo {
+  readonly stdout: (text: string | Uint8Array) => void;
+  readonly stderr: (text: string) => void;
+  /** Environment variables (GMA_BUNDLE_PASSPHRASE, …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Asks for a secret on the terminal without echo, or `null` when there is no terminal. */
+  readonly askSecret: (prompt: string) => Promise<string | null>;
+}

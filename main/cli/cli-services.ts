@@ -1,0 +1,51 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { KeytarSecretStore } from '../adapters/keytar-secret-store';
+import { NodeFileSystem } from '../adapters/node-file-system';
+import { SystemClock } from '../adapters/system-clock';
+import type { Clipboard } from '../ports/clipboard';
+import { ProfileStore } from '../profiles/profile-store';
+import { keychainServiceName } from '../secrets/secret-accounts';
+import { SecretVault } from '../secrets/secret-vault';
+import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
+import { ExportBuilder } from '../services/export-builder';
+import { ImportService } from '../services/import-service';
+import { ProfilesService } from '../services/profiles-service';
+import { SecretsService } from '../services/secrets-service';
+import type { CliServices } from './cli-app';
+
+/** The product name Electron derives the app's data folder from. */
+const PRODUCT_NAME = 'Graph Mail Auth Assistant';
+
+/**
+ * The app's data folder, as Electron's `app.getPath('userData')` places it,
+ * so `gma` and the app share profiles. `GMA_DATA_DIR` overrides it.
+ */
+export function defaultDataDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string {
+  const override = env['GMA_DATA_DIR'];
+  if (override !== undefined && override !== '') return override;
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), PRODUCT_NAME);
+}
+
+// The command line never copies secrets; refusing keeps a stray call visible.
+const noClipboard: Clipboard = {
+  writeText: () => Promise.reject(new Error('The clipboard is not available on the command line.')),
+  readText: () => Promise.resolve(''),
+};
+
+/**
+ * Builds the services `gma` shares with the app: the same profile store,
+ * keychain vault (the packaged app's keychain service name unless
+ * `GMA_KEYCHAIN_PREFIX` names another), export builder and import service.
+ */
+export function createCliServices(env: Readonly<Record<string, string | undefined>>, version: string): CliServices {
+  const fs = new NodeFileSystem();
+  const clock = new SystemClock();
+  const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
+  const store = new ProfileStore(fs, defaultDataDir(env), clock);
+  const profiles = new ProfilesService(store, vault, clock);
+  const secrets = new SecretsService(store, vault, noClipboard, clock);
+  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, secrets), fs, version };
+}
