@@ -32,9 +32,9 @@ export interface WizardController {
   readonly profileName: string;
 }
 
+// Named after the instance; the Profiles screen renames it if the analyst wants.
 function newProfileName(state: WizardState): string {
-  const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  return `${state.draft.mailbox.instanceName.trim() || 'New configuration'} (${stamp})`;
+  return state.draft.mailbox.instanceName.trim() || 'New configuration';
 }
 
 /**

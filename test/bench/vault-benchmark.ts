@@ -41,7 +41,8 @@ function pem(bytes: number): string {
 
 const PROFILE_SECRETS: ReadonlyArray<readonly [ProfileSecretField, string]> = [
   [SecretField.XsoarAppToken, 'T'.repeat(64)],
-  [SecretField.XsoarAppKey, 'K'.repeat(44)],
+  // A Key must be Base64 of a 32-byte AES key (the secrets service checks it).
+  [SecretField.XsoarAppKey, `${'K'.repeat(43)}=`],
   [SecretField.SelfDeployedClientSecret, 'Qx8~'.repeat(10)],
   [SecretField.SelfDeployedPrivateKey, pem(4096)],
   [SecretField.SelfDeployedAuthCode, '0.AV'.repeat(300)],
