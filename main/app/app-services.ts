@@ -11,6 +11,12 @@ import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
+import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
+import type { HttpClient } from '../ports/http-client';
+import { createAuthServices, type AuthPorts } from '../auth/auth-services';
+import { TokenCachePlugin } from '../auth/token-cache-plugin';
+import { CertificateService } from '../services/certificate-service';
+import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -27,6 +33,12 @@ export interface AppPorts {
   /** The app data folder (`app.getPath('userData')` in the app); holds the profiles file. */
   readonly dataDir: string;
   readonly clock: Clock;
+  /** The network for MSAL and Graph: Electron `net.fetch` in the app, Node fetch in tests. */
+  readonly http: HttpClient;
+  /** Microsoft Entra ID and Graph hosts (production unless `GMA_IDENTITY_ENDPOINTS` says otherwise). */
+  readonly endpoints: IdentityEndpoints;
+  /** Shorter interactive bounds for tests; production uses the services' defaults. */
+  readonly authTimeouts?: AuthPorts['timeouts'];
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -38,6 +50,10 @@ export interface AppServices {
   readonly secrets: SecretsService;
   /** The vault, for the MSAL token cache plugin. */
   readonly vault: SecretVault;
+  /** The self-deployed path's network steps (credential check, consent, sign-in, XSOAR code). */
+  readonly selfDeployedAuth: SelfDeployedAuthService;
+  /** Certificate import, generation and saving. */
+  readonly certificates: CertificateService;
 }
 
 /**
@@ -47,10 +63,20 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
+  const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
+  const auth = createAuthServices({
+    http: ports.http,
+    endpoints: ports.endpoints,
+    browserOpener: ports.browserOpener,
+    tokenCachePlugin: new TokenCachePlugin(vault),
+    ...(ports.authTimeouts ? { timeouts: ports.authTimeouts } : {}),
+  });
   return {
     vault,
     profiles: new ProfilesService(profileStore, vault, ports.clock),
-    secrets: new SecretsService(profileStore, vault, ports.clipboard, ports.clock),
+    secrets,
+    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
+    certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     info: { productName: ports.productName, version: ports.version },
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, new VaultProfileSecrets(profileStore, vault)),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),

@@ -26,7 +26,19 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('secrets:set', (req) => services.secrets.set(req.profileId, req.field, req.value))
     .register('secrets:reveal', (req) => services.secrets.reveal(req.profileId, req.field))
     .register('secrets:copy', (req) => services.secrets.copy(req.profileId, req.field))
-    .register('secrets:delete', (req) => services.secrets.delete(req.profileId, req.field));
+    .register('secrets:delete', (req) => services.secrets.delete(req.profileId, req.field))
+    .register('auth:resolve-tenant', (req) => services.selfDeployedAuth.resolveTenant(req.requestId, req.tenant))
+    .register('auth:check-credential', (req) => services.selfDeployedAuth.checkCredential(req))
+    .register('auth:admin-consent', (req) => services.selfDeployedAuth.adminConsent(req.requestId, req))
+    .register('auth:verify-sign-in', (req) => services.selfDeployedAuth.verifySignIn(req.requestId, req))
+    .register('auth:prepare-code', (req) => services.selfDeployedAuth.prepareCode(req))
+    .register('auth:capture-code', (req) => services.selfDeployedAuth.captureCode(req.requestId, req.attemptId, req.profileId))
+    .register('auth:paste-code', (req) => services.selfDeployedAuth.pasteCode(req.attemptId, req.profileId, req.pasted))
+    .register('auth:cancel', (req) => services.selfDeployedAuth.cancel(req.requestId))
+    .register('certs:import-pem', (req) => services.certificates.importPem(req.profileId, req.privateKeyText, req.certificateText, req.passphrase))
+    .register('certs:import-pfx', (req) => services.certificates.importPfx(req.profileId, req.pfxBase64, req.passphrase))
+    .register('certs:generate', (req) => services.certificates.generate(req.profileId, req.commonName, req.validityDays, req.keySize))
+    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName));
 }
 
 function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {

@@ -14,6 +14,8 @@ export interface WizardController {
   readonly openExternal: (url: string) => void;
   /** Stores a secret in the keychain; resolves with an error message or null. */
   readonly storeSecret: (field: ProfileSecretField, value: string) => Promise<string | null>;
+  /** The profile that holds this wizard's secrets, created on first need; `null` if it could not be created. */
+  readonly ensureProfile: () => Promise<string | null>;
   /** The profile the wizard saves to, once there is one. */
   readonly profileId: string | null;
   readonly profileName: string;
@@ -82,5 +84,5 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
     void api.shell.openExternal({ url });
   }, []);
 
-  return { state, dispatch, exportSettings, openExternal, storeSecret, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
+  return { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
 }

@@ -35,6 +35,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, draft: { ...state.draft, mailbox: { ...state.draft.mailbox, ...action.patch } } };
     case 'xsoar-app-changed':
       return { ...state, draft: { ...state.draft, xsoarApp: { ...state.draft.xsoarApp, ...action.patch } } };
+    case 'self-deployed-changed': {
+      const current = state.draft.selfDeployed;
+      const patch = action.patch;
+      // A resolved GUID belongs to the text it was resolved from: a new tenant value forgets it.
+      const tenantChanged = patch.tenant !== undefined && patch.tenant.trim() !== current.tenant.trim() && patch.resolvedTenantId === undefined;
+      const next = { ...current, ...patch, ...(tenantChanged ? { resolvedTenantId: '' } : {}) };
+      return { ...state, draft: { ...state.draft, selfDeployed: next } };
+    }
     case 'stored-secrets-changed':
       return { ...state, storedSecrets: [...new Set(action.storedSecrets)] };
     case 'next': {
