@@ -91,9 +91,13 @@ export class SelfDeployedAuthService {
     return this.operations.run(requestId, (signal) => this.auth.adminConsent.grant({ tenant: app.tenant, clientId: app.clientId }, signal));
   }
 
-  /** Interactive sign-in as the mailbox user, then the ✓/✗ checklist. */
+  /**
+   * Interactive sign-in as the mailbox user, then the ✓/✗ checklist. `prompt=login`: the browser must ask for
+   * credentials, so a session of another account (the analyst's own) is never reused silently.
+   */
   verifySignIn(requestId: string, request: AppRegistrationRef & { readonly mailbox: string; readonly folderToFetch: string }): Promise<Result<SignInVerification>> {
-    return this.operations.run(requestId, (signal) => this.auth.signInVerification.verify(request, signal));
+    const { tenant, clientId, mailbox, folderToFetch } = request;
+    return this.operations.run(requestId, (signal) => this.auth.signInVerification.verify({ tenant, clientId, mailbox, folderToFetch, prompt: 'login' }, signal));
   }
 
   /** Builds the integration's login URL; the attempt (with its `state`) stays here. */

@@ -62,6 +62,6 @@ export function OperationView<T>(props: {
     case 'failed':
       return <ErrorView error={state.error} name={props.name} />;
     case 'done':
-      return <div data-op-renderDone={props.name}>{props.renderDone(state.value)}</div>;
+      return <div data-op-done={props.name}>{props.renderDone(state.value)}</div>;
   }
 }
