@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
@@ -282,6 +283,29 @@ describe('self-deployed Entra ID app in Chromium against the test identity platf
       // Without a code, Next stays on this step and says why.
       await next(page);
       await page.waitForSelector('[data-field-error="selfDeployed.authCode"]');
+
+      // Something else answers on the redirect port (XSOAR's own web server, say): the wizard falls back to
+      // pasting the address the browser landed on, and takes only the code from it.
+      const blocker = createHttpServer((_req, res) => res.end('not the assistant'));
+      await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+      try {
+        s.opener.plays({ user: ALICE, consent: 'accept' });
+        await page.click('button[name=get-code]');
+        await page.waitForSelector('[data-paste-code]');
+        expect(await page.textContent('[data-capture-fallback]')).toContain(`Port ${port}`);
+        const landed = await s.opener.outcome();
+        if (landed.kind !== 'left-platform') throw new Error(`browser ended with ${landed.kind}`);
+        await page.fill('textarea[name=pasted-address]', 'http://localhost/?error=access_denied&error_description=AADSTS65004%3A+declined&state=forged');
+        await page.click('button[name=submit-pasted]');
+        await page.waitForSelector('[data-op-error=code]');
+        await page.fill('textarea[name=pasted-address]', landed.url);
+        await shot(page, '27-self-deployed-paste-code');
+        await page.click('button[name=submit-pasted]');
+        await page.waitForSelector('[data-code-stored] [data-countdown]');
+        expect(await page.content()).not.toContain(new URL(landed.url).searchParams.get('code') ?? 'no code in the address');
+      } finally {
+        await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      }
     } finally {
       await s.app.close();
     }

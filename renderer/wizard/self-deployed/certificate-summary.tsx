@@ -15,7 +15,8 @@ export function expiryWarnings(certificate: SelfDeployedCertificate, now: Date):
 /** The certificate's public facts: what to upload, what XSOAR's thumbprint field takes, and when it expires. */
 export function CertificateSummary({ certificate, extraWarnings = [] }: { readonly certificate: SelfDeployedCertificate; readonly extraWarnings?: readonly string[] }) {
   const [now] = useState(() => new Date());
-  const warnings = [...new Set([...extraWarnings, ...expiryWarnings(certificate, now)])];
+  // The import's own warnings when fresh; after a reload, today's expiry check.
+  const warnings = extraWarnings.length > 0 ? extraWarnings : expiryWarnings(certificate, now);
   return (
     <div data-certificate>
       <table className="cert-info">

@@ -54,6 +54,7 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
   const [pasteMode, setPasteMode] = useState(false);
   const [pasted, setPasted] = useState('');
   const [error, setError] = useState<AppError | null>(null);
+  const [fallback, setFallback] = useState<string | null>(null);
   const stored = state.storedSecrets.includes(SecretField.SelfDeployedAuthCode);
 
   const accept = (r: Result<StoredCode>): void => {
@@ -66,6 +67,7 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
 
   const getCode = async (): Promise<void> => {
     setError(null);
+    setFallback(null);
     capture.reset();
     const profileId = await ensureProfile();
     if (profileId === null) {
@@ -88,6 +90,8 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
     if (r === null) return;
     if (!r.ok && r.error.code === 'auth/port-in-use') {
       // Something else holds the port: the browser still lands on the redirect; the analyst pastes its address.
+      capture.reset();
+      setFallback(r.error.message);
       setPasteMode(true);
       openExternal(p.value.url);
       return;
@@ -106,6 +110,7 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
       return;
     }
     setPasted('');
+    setFallback(null);
     accept(r);
   };
 
@@ -120,6 +125,11 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
         {stored ? 'Get a new code' : 'Get the code for XSOAR'}
       </button>
       <OperationView name="capture-code" state={capture.state} runningText={`Waiting for the sign-in on ${s.redirectUri.trim()} (up to 5 minutes)…`} onCancel={capture.cancel} renderDone={() => null} />
+      {fallback !== null && (
+        <div className="notice" data-capture-fallback>
+          {fallback} Paste the address instead.
+        </div>
+      )}
       {pasteMode && prepared !== null && (
         <div className="field" data-paste-code>
           <p>
@@ -127,7 +137,10 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
             normal there). Copy the <strong>whole address</strong> from the address bar and paste it here.
           </p>
           <label htmlFor="pasted-address">Address the browser landed on</label>
-          <textarea id="pasted-address" name="pasted-address" rows={3} spellCheck={false} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+          <textarea id="pasted-address" name="pasted-address" rows={3} spellCheck={false} value={pasted} onChange={(e) => {
+              setPasted(e.target.value);
+              setError(null);
+            }} />
           <div className="copy-row">
             <button type="button" name="submit-pasted" disabled={pasted.trim() === ''} onClick={() => void submitPaste()}>
               Take the code
