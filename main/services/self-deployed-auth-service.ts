@@ -100,6 +100,26 @@ export class SelfDeployedAuthService {
     return this.operations.run(requestId, (signal) => this.auth.signInVerification.verify({ tenant, clientId, mailbox, folderToFetch, prompt: 'login' }, signal));
   }
 
+  /**
+   * The same verification through the app's Web redirect (for registrations without a Mobile-and-desktop
+   * redirect): confidential client with the stored secret or key, the browser lands on the Web redirect, and
+   * the analyst pastes that address into {@link completeWebSignIn}.
+   */
+  beginWebSignIn(request: CheckCredentialRequest & { readonly redirectUri: string; readonly mailbox: string; readonly folderToFetch: string }): Promise<Result<{ readonly attemptId: string }>> {
+    return this.operations.run(request.requestId, async (signal) => {
+      const credential = await this.credentialOf(request);
+      if (!credential.ok) return credential;
+      const { tenant, clientId, redirectUri, mailbox, folderToFetch } = request;
+      const begun = await this.auth.signInVerification.beginWebSignIn({ tenant, clientId, redirectUri, mailbox, folderToFetch, credential: credential.value, prompt: 'login' }, signal);
+      return begun.ok ? ok({ attemptId: begun.value.attemptId }) : begun;
+    });
+  }
+
+  /** Redeems the pasted Web-redirect address of {@link beginWebSignIn} (once), then runs the checklist. */
+  completeWebSignIn(requestId: string, attemptId: string, pasted: string): Promise<Result<SignInVerification>> {
+    return this.operations.run(requestId, (signal) => this.auth.signInVerification.completeWebSignIn(attemptId, pasted, signal));
+  }
+
   /** Builds the integration's login URL; the attempt (with its `state`) stays here. */
   prepareCode(request: XsoarLoginRequest): Result<PreparedCode> {
     this.dropExpired();

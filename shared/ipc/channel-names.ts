@@ -27,6 +27,8 @@ export const CHANNEL_NAMES = [
   'auth:check-credential',
   'auth:admin-consent',
   'auth:verify-sign-in',
+  'auth:begin-web-sign-in',
+  'auth:complete-web-sign-in',
   'auth:prepare-code',
   'auth:capture-code',
   'auth:paste-code',

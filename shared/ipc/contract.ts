@@ -109,6 +109,22 @@ export const CONTRACT = {
     z.object({ requestId: RequestId, ...AppRef, mailbox: z.string().min(1).max(320), folderToFetch: z.string().max(1000) }).strict(),
     SignInVerificationSchema,
   ),
+  'auth:begin-web-sign-in': channel(
+    z
+      .object({
+        requestId: RequestId,
+        profileId: ProfileIdSchema,
+        ...AppRef,
+        credentialKind: z.enum(['secret', 'certificate']),
+        thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/).optional(),
+        redirectUri: z.string().min(1).max(2000),
+        mailbox: z.string().min(1).max(320),
+        folderToFetch: z.string().max(1000),
+      })
+      .strict(),
+    z.object({ attemptId: z.string() }),
+  ),
+  'auth:complete-web-sign-in': channel(z.object({ requestId: RequestId, attemptId: z.string().uuid(), pasted: z.string().min(1).max(16_384) }).strict(), SignInVerificationSchema),
   'auth:prepare-code': channel(
     z.object({ tenantId: Tenant, clientId: ClientId, redirectUri: z.string().min(1).max(2000), mailbox: z.string().min(1).max(320) }).strict(),
     z.object({ attemptId: z.string(), url: z.string(), loopback: z.boolean() }),

@@ -60,7 +60,7 @@ interface Setup {
 }
 
 /** The app under test wired to the test identity platform; the browser user plays the system browser. */
-async function setUp(): Promise<Setup> {
+async function setUp(platforms: 'web-and-desktop' | 'web-only' = 'web-and-desktop'): Promise<Setup> {
   const opener = new PlayingBrowser(user, null);
   const app = await startApp(browser, {
     browserOpener: opener,
@@ -76,7 +76,7 @@ async function setUp(): Promise<Setup> {
     tenantId: TID,
     clientId,
     displayName: 'XSOAR Graph Mail',
-    publicRedirectUris: ['http://localhost'],
+    publicRedirectUris: platforms === 'web-only' ? [] : ['http://localhost'],
     webRedirectUris: [redirectUri],
     secrets: [secret],
     delegatedPermissions: [...MAIL_PERMISSIONS],
@@ -108,7 +108,7 @@ async function storeSecret(page: Page, value: string): Promise<void> {
 }
 
 /** Setup checklist → mailbox → verify step. */
-async function throughSetupAndMailbox(s: Setup, mailbox: string, screenshots: boolean, instanceName = 'Graph Mail SOC'): Promise<void> {
+async function throughSetupAndMailbox(s: Setup, mailbox: string, screenshots: boolean, folder = 'Inbox'): Promise<void> {
   const { page } = s.app;
   await next(page);
   await expectStep(page, 'self-deployed-setup');
@@ -119,8 +119,9 @@ async function throughSetupAndMailbox(s: Setup, mailbox: string, screenshots: bo
   if (screenshots) await shot(page, '22-self-deployed-setup');
   await next(page);
   await expectStep(page, 'mailbox');
-  await page.fill('input[name="mailbox.instanceName"]', instanceName);
+  await page.fill('input[name="mailbox.instanceName"]', 'Graph Mail SOC');
   await page.fill('input[name="mailbox.mailboxToFetch"]', mailbox);
+  await page.fill('input[name="mailbox.folderToFetch"]', folder);
   await next(page);
   await expectStep(page, 'self-deployed-verify');
 }
@@ -307,6 +308,37 @@ describe('self-deployed Entra ID app in Chromium against the test identity platf
         await new Promise<void>((resolve) => blocker.close(() => resolve()));
       }
     } finally {
+      await s.app.close();
+    }
+  });
+
+  it('Web redirect only: the same verification with the app\'s secret and a pasted address; an unknown folder is ✗ with its fix', async () => {
+    const s = await setUp('web-only');
+    const port = Number(new URL(s.redirectUri).port);
+    // Where the browser lands: XSOAR's redirect address, served by something else (here a plain page).
+    const landing = createHttpServer((_req, res) => res.end('landed'));
+    await new Promise<void>((resolve) => landing.listen(port, '127.0.0.1', resolve));
+    try {
+      const { page } = s.app;
+      await throughAppStep(s, false);
+      await storeSecret(page, s.secret);
+      await throughSetupAndMailbox(s, ALICE.upn, false, 'Inbox/Phishing-missing');
+      await page.click('[data-verify=web-sign-in] summary');
+      s.opener.plays({ user: ALICE, consent: 'accept' });
+      await page.click('button[name=begin-web-sign-in]');
+      await succeeded(page, 'begin-web-sign-in');
+      const landed = await s.opener.outcome();
+      if (landed.kind !== 'left-platform') throw new Error(`browser ended with ${landed.kind}`);
+      await page.fill('textarea[name=web-pasted]', landed.url);
+      await page.click('button[name=complete-web-sign-in]');
+      await succeeded(page, 'complete-web-sign-in');
+      await page.waitForSelector('[data-op-done=complete-web-sign-in] [data-all-passed=false]');
+      for (const id of ['scopes', 'account', 'read-mail']) expect(await page.getAttribute(`[data-check=${id}]`, 'data-passed')).toBe('true');
+      expect(await page.getAttribute('[data-check=folder]', 'data-passed')).toBe('false');
+      expect(await page.textContent('[data-check=folder] .fix')).toMatch(/Fix:/);
+      await shot(page, '28-self-deployed-web-redirect-verify');
+    } finally {
+      await new Promise<void>((resolve) => landing.close(() => resolve()));
       await s.app.close();
     }
   });

@@ -1,11 +1,11 @@
+import { useState } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import { SignInChecklistView, type Verification } from '../self-deployed/sign-in-checklist-view';
 import { effectiveTenant } from '../../../shared/domain/self-deployed-draft';
 import { api } from '../../ipc/api-client';
 import { OperationView } from '../self-deployed/operation-view';
 import { useOperation } from '../self-deployed/use-operation';
 import type { EditingStepProps } from './step-props';
-
-type Verification = ResponseOf<'auth:verify-sign-in'>;
 
 /**
  * Self-deployed app, step 5: prove the registration works before XSOAR tries. Three independent checks, each
@@ -20,19 +20,44 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
   const credential = useOperation<ResponseOf<'auth:check-credential'>>();
   const consent = useOperation<ResponseOf<'auth:admin-consent'>>();
   const signIn = useOperation<Verification>();
+  const webBegin = useOperation<ResponseOf<'auth:begin-web-sign-in'>>();
+  const webComplete = useOperation<Verification>();
+  const [pasted, setPasted] = useState('');
+  const credentialRef = {
+    credentialKind: s.credentialKind,
+    ...(s.credentialKind === 'certificate' && s.certificate ? { thumbprint: s.certificate.sha1Thumbprint } : {}),
+  };
 
   const checkCredential = () =>
     credential.start(async (requestId) => {
       const profileId = await ensureProfile();
       if (profileId === null) return { ok: false, error: { code: 'internal', message: 'No profile holds the credential yet.' } };
-      return api.auth.checkCredential({
+      return api.auth.checkCredential({ requestId, profileId, tenant, clientId, ...credentialRef });
+    });
+
+  const beginWeb = () => {
+    webComplete.reset();
+    return webBegin.start(async (requestId) => {
+      const profileId = await ensureProfile();
+      if (profileId === null) return { ok: false, error: { code: 'internal', message: 'No profile holds the credential yet.' } };
+      return api.auth.beginWebSignIn({
         requestId,
         profileId,
         tenant,
         clientId,
-        credentialKind: s.credentialKind,
-        ...(s.credentialKind === 'certificate' && s.certificate ? { thumbprint: s.certificate.sha1Thumbprint } : {}),
+        ...credentialRef,
+        redirectUri: s.redirectUri.trim(),
+        mailbox: m.mailboxToFetch.trim(),
+        folderToFetch: m.folderToFetch.trim() || 'Inbox',
       });
+    });
+  };
+
+  const completeWeb = (attemptId: string) =>
+    webComplete.start(async (requestId) => {
+      const r = await api.auth.completeWebSignIn({ requestId, attemptId, pasted: pasted.trim() });
+      if (r.ok) setPasted('');
+      return r;
     });
 
   return (
@@ -105,23 +130,43 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
           state={signIn.state}
           runningText="Waiting for the sign-in in the browser (up to 5 minutes)…"
           onCancel={signIn.cancel}
-          renderDone={(v) => (
-            <div data-all-passed={v.allPassed}>
-              <p>
-                Signed in as <strong data-signed-in-as>{v.account.username ?? 'unknown'}</strong>.
-              </p>
-              <ul className="checklist">
-                {v.checks.map((c) => (
-                  <li key={c.id} className={c.passed ? 'passed' : 'failed'} data-check={c.id} data-passed={c.passed}>
-                    <span className="mark">{c.passed ? '✓' : '✗'}</span>
-                    <strong>{c.label}</strong> — {c.detail}
-                    {c.fix && <div className="fix">Fix: {c.fix}</div>}
-                  </li>
-                ))}
-              </ul>
+          renderDone={(v) => <SignInChecklistView verification={v} />}
+        />
+        <details className="web-sign-in" data-verify="web-sign-in">
+          <summary>No Mobile-and-desktop redirect on the registration? Verify through XSOAR’s Web redirect instead</summary>
+          <p className="hint">
+            The app signs in with its {s.credentialKind === 'secret' ? 'client secret' : 'certificate'} through <code>{s.redirectUri.trim()}</code>. After
+            signing in, the browser lands there (an error page is normal); paste the whole address below. This uses a separate code; the one
+            for XSOAR comes on the next step.
+          </p>
+          <button type="button" name="begin-web-sign-in" disabled={webBegin.state.kind === 'running'} onClick={() => void beginWeb()}>
+            Sign in through the Web redirect
+          </button>
+          <OperationView name="begin-web-sign-in" state={webBegin.state} runningText="Opening the sign-in…" onCancel={webBegin.cancel} renderDone={() => null} />
+          {webBegin.state.kind === 'done' && webComplete.state.kind !== 'done' && (
+            <div className="field">
+              <label htmlFor="web-pasted">Address the browser landed on</label>
+              <textarea id="web-pasted" name="web-pasted" rows={3} spellCheck={false} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+              <button
+                type="button"
+                name="complete-web-sign-in"
+                disabled={pasted.trim() === '' || webComplete.state.kind === 'running'}
+                onClick={() => {
+                  if (webBegin.state.kind === 'done') void completeWeb(webBegin.state.value.attemptId);
+                }}
+              >
+                Verify
+              </button>
             </div>
           )}
-        />
+          <OperationView
+            name="complete-web-sign-in"
+            state={webComplete.state}
+            runningText="Redeeming the sign-in and running the checks…"
+            onCancel={webComplete.cancel}
+            renderDone={(v) => <SignInChecklistView verification={v} />}
+          />
+        </details>
       </section>
     </div>
   );
