@@ -17,6 +17,7 @@ import { createAuthServices, type AuthPorts } from '../auth/auth-services';
 import { TokenCachePlugin } from '../auth/token-cache-plugin';
 import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
+import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -54,6 +55,8 @@ export interface AppServices {
   readonly selfDeployedAuth: SelfDeployedAuthService;
   /** Certificate import, generation and saving. */
   readonly certificates: CertificateService;
+  /** Copying public values for the setup checklist. */
+  readonly plainClipboard: PlainTextClipboardService;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     secrets,
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
+    plainClipboard: new PlainTextClipboardService(ports.clipboard),
     info: { productName: ports.productName, version: ports.version },
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, new VaultProfileSecrets(profileStore, vault)),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),

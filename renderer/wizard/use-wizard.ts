@@ -39,6 +39,9 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
   const [owner, setOwner] = useState<{ readonly id: string; readonly name: string } | null>(profile === null ? null : { id: profile.id, name: profile.name });
   const nextRequestId = useRef(1);
   const creating = useRef<Promise<string | null> | null>(null);
+  // Secret writes run one after another: each answer lists the profile's stored fields, and two writes in
+  // flight could answer out of order, the older list hiding the newer secret.
+  const secretQueue = useRef<Promise<unknown>>(Promise.resolve());
   const draft = state.draft;
   const step = state.screen.step;
 
@@ -69,13 +72,18 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
   }, [owner, state, draft, step]);
 
   const storeSecret = useCallback(
-    async (field: ProfileSecretField, value: string): Promise<string | null> => {
-      const profileId = await ensureProfile();
-      if (profileId === null) return 'Could not create a profile to hold this secret; see the Profiles screen.';
-      const r = await api.secrets.set({ profileId, field, value });
-      if (!r.ok) return r.error.fields?.[0]?.message ?? r.error.message;
-      dispatch({ type: 'stored-secrets-changed', storedSecrets: r.value.secretFields });
-      return null;
+    (field: ProfileSecretField, value: string): Promise<string | null> => {
+      const run = async (): Promise<string | null> => {
+        const profileId = await ensureProfile();
+        if (profileId === null) return 'Could not create a profile to hold this secret; see the Profiles screen.';
+        const r = await api.secrets.set({ profileId, field, value });
+        if (!r.ok) return r.error.fields?.[0]?.message ?? r.error.message;
+        dispatch({ type: 'stored-secrets-changed', storedSecrets: r.value.secretFields });
+        return null;
+      };
+      const result = secretQueue.current.then(run, run);
+      secretQueue.current = result;
+      return result;
     },
     [ensureProfile],
   );

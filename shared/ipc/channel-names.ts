@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'app:get-info',
   'settings:export',
   'shell:open-external',
+  'shell:copy-text',
   'profiles:list',
   'profiles:create',
   'profiles:duplicate',

@@ -74,6 +74,8 @@ export const CONTRACT = {
   'app:get-info': channel(Empty, z.object({ productName: z.string(), version: z.string() })),
   'settings:export': channel(z.object({ draft: ProfileDraftSchema, profileId: z.string().max(100).nullable(), confirmRebind: z.boolean() }).strict(), ExportOutcomeSchema),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
+  // Public values only (the setup checklist); secrets are copied by `secrets:copy`.
+  'shell:copy-text': channel(z.object({ text: z.string().min(1).max(2000) }).strict(), z.object({ copied: z.literal(true) })),
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
   'profiles:create': channel(
     z.object({ name: ProfileNameSchema, method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable() }).strict(),

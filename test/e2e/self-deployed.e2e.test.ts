@@ -116,6 +116,8 @@ async function throughSetupAndMailbox(s: Setup, mailbox: string, screenshots: bo
   expect(await page.textContent('[data-copy-value=desktop-redirect]')).toBe('http://localhost');
   expect(await page.textContent('[data-copy-value=tenant-id]')).toBe(TID);
   for (const p of [...MAIL_PERMISSIONS, 'offline_access']) expect(await page.textContent(`[data-copy-value="permission-${p}"]`)).toBe(p);
+  await page.click('button[name=copy-web-redirect]');
+  await expect.poll(() => s.app.clipboard.writes.at(-1)).toBe(s.redirectUri);
   if (screenshots) await shot(page, '22-self-deployed-setup');
   await next(page);
   await expectStep(page, 'mailbox');

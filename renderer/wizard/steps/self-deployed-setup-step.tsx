@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProfileDraft } from '../../../shared/domain/profile-draft';
 import { OFFLINE_ACCESS, REQUIRED_DELEGATED_PERMISSIONS } from '../../../shared/oauth/required-permissions';
+import { api } from '../../ipc/api-client';
 
 /** The Entra admin center's app registration pages (allow-listed host). */
 const APP_PAGE = (clientId: string, blade: string) =>
@@ -18,10 +19,8 @@ function CopyValue({ name, value }: { readonly name: string; readonly value: str
         type="button"
         name={`copy-${name}`}
         onClick={() => {
-          void navigator.clipboard.writeText(value).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          );
+          // Through the main process: the window denies the web clipboard permission.
+          void api.shell.copyText({ text: value }).then((r) => setCopied(r.ok));
         }}
       >
         {copied ? 'Copied' : 'Copy'}
