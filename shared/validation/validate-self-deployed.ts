@@ -37,14 +37,20 @@ export function validateSelfDeployedCredential(draft: ProfileDraft, storedSecret
   return thumbprint.ok ? [] : [{ field: 'selfDeployed.certificate', message: thumbprint.error }];
 }
 
-/** Problems of the authorization code step: the code must be in the keychain. */
-export function validateSelfDeployedAuthCode(storedSecrets: readonly SecretField[]): FieldProblem[] {
-  return storedSecrets.includes(SecretField.SelfDeployedAuthCode)
-    ? []
-    : [{ field: 'selfDeployed.authCode', message: 'Get an authorization code for XSOAR (sign in as the mailbox user), or paste the address the browser landed on.' }];
+/**
+ * Problems of the authorization code step: a code in the keychain, obtained for the current app, tenant,
+ * redirect URI and mailbox (changing any of those clears `authCodeObtainedAt`, so the old code no longer counts).
+ */
+export function validateSelfDeployedAuthCode(draft: ProfileDraft, storedSecrets: readonly SecretField[]): FieldProblem[] {
+  if (!storedSecrets.includes(SecretField.SelfDeployedAuthCode)) {
+    return [{ field: 'selfDeployed.authCode', message: 'Get an authorization code for XSOAR (sign in as the mailbox user), or paste the address the browser landed on.' }];
+  }
+  return draft.selfDeployed.authCodeObtainedAt === ''
+    ? [{ field: 'selfDeployed.authCode', message: 'The app registration, redirect URI or mailbox changed since the code was obtained; get a new code.' }]
+    : [];
 }
 
 /** Every problem of the self-deployed block. */
 export function validateSelfDeployed(draft: ProfileDraft, storedSecrets: readonly SecretField[]): FieldProblem[] {
-  return [...validateSelfDeployedApp(draft), ...validateSelfDeployedCredential(draft, storedSecrets), ...validateSelfDeployedAuthCode(storedSecrets)];
+  return [...validateSelfDeployedApp(draft), ...validateSelfDeployedCredential(draft, storedSecrets), ...validateSelfDeployedAuthCode(draft, storedSecrets)];
 }

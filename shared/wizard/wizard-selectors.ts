@@ -63,7 +63,7 @@ export function problemsOfStep(step: StepId, state: Pick<WizardState, 'draft' | 
     case 'self-deployed-verify':
       return [];
     case 'self-deployed-code':
-      return validateSelfDeployedAuthCode(storedSecrets);
+      return validateSelfDeployedAuthCode(draft, storedSecrets);
     case 'mailbox':
       return validateMailbox(draft);
     case 'review':

@@ -55,7 +55,9 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
   const [pasted, setPasted] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [fallback, setFallback] = useState<string | null>(null);
-  const stored = state.storedSecrets.includes(SecretField.SelfDeployedAuthCode);
+  const inKeychain = state.storedSecrets.includes(SecretField.SelfDeployedAuthCode);
+  // A code obtained before the app, tenant, redirect URI or mailbox changed no longer counts.
+  const stored = inKeychain && s.authCodeObtainedAt !== '';
 
   const accept = (r: Result<StoredCode>): void => {
     if (!r.ok) return;
@@ -157,10 +159,15 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
           {fieldError(state, 'selfDeployed.authCode')}
         </div>
       )}
+      {inKeychain && !stored && (
+        <div className="notice" data-code-stale>
+          The code in the keychain was obtained for earlier settings (app, tenant, redirect URI or mailbox). Get a new one.
+        </div>
+      )}
       {stored && (
         <div className="op-ok" data-code-stored>
           <span className="stored-badge">Authorization code stored in keychain</span>
-          {s.authCodeObtainedAt !== '' && <Countdown obtainedAt={s.authCodeObtainedAt} />}
+          <Countdown obtainedAt={s.authCodeObtainedAt} />
         </div>
       )}
       <h3>Then, in XSOAR</h3>

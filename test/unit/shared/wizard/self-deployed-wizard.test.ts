@@ -17,6 +17,8 @@ import { FAKE_AUTH_CODE, FAKE_CLIENT_ID, FAKE_PEM, FAKE_TENANT_ID, FAKE_THUMBPRI
 
 const run = (actions: WizardAction[], from: WizardState = initialWizardState()): WizardState => actions.reduce(wizardReducer, from);
 
+const OBTAINED = '2026-11-26T12:00:00.000Z';
+
 const CERT: SelfDeployedCertificate = {
   sha1Thumbprint: FAKE_THUMBPRINT,
   sha256Thumbprint: 'AB'.repeat(32),
@@ -38,6 +40,7 @@ function fixtureDraft(credentialKind: 'secret' | 'certificate'): ProfileDraft {
       clientId: FAKE_CLIENT_ID.toUpperCase(),
       credentialKind,
       certificate: credentialKind === 'certificate' ? CERT : null,
+      authCodeObtainedAt: OBTAINED,
     },
     mailbox: { ...d.mailbox, mailboxToFetch: 'soc-mailbox@contoso.example', folderToFetch: 'Inbox/Phishing', isFetch: true, incidentType: 'Phishing' },
   };
@@ -65,7 +68,7 @@ describe('self-deployed app in the wizard', () => {
     s = run([{ type: 'next' }, { type: 'next' }], s);
     expect(s.screen.step).toBe('self-deployed-code');
     expect(fieldError(s, 'selfDeployed.authCode')).toMatch(/authorization code/);
-    s = run([{ type: 'stored-secrets-changed', storedSecrets: [SecretField.SelfDeployedClientSecret, SecretField.SelfDeployedAuthCode] }, { type: 'next' }, { type: 'next' }], s);
+    s = run([{ type: 'stored-secrets-changed', storedSecrets: [SecretField.SelfDeployedClientSecret, SecretField.SelfDeployedAuthCode] }, { type: 'self-deployed-changed', patch: { authCodeObtainedAt: OBTAINED } }, { type: 'next' }, { type: 'next' }], s);
     expect(s.screen).toEqual({ step: 'export', status: { kind: 'idle' } });
   });
 
@@ -122,8 +125,27 @@ describe('self-deployed app in the wizard', () => {
   });
 
   it('a duplicate keeps the registration but not the one-time code time', () => {
-    const d = { ...fixtureDraft('secret'), selfDeployed: { ...fixtureDraft('secret').selfDeployed, authCodeObtainedAt: '2026-11-26T12:00:00.000Z' } };
+    const d = fixtureDraft('secret');
     expect(draftForDuplicate(d).selfDeployed).toEqual({ ...d.selfDeployed, authCodeObtainedAt: '' });
+  });
+
+  it('a code obtained for other settings no longer counts: app, tenant, redirect URI or mailbox changed', () => {
+    const stored = [SecretField.SelfDeployedClientSecret, SecretField.SelfDeployedAuthCode];
+    const loaded = run([{ type: 'draft-loaded', draft: fixtureDraft('secret'), storedSecrets: stored }]);
+    expect(validateForExport(loaded.draft, stored)).toEqual([]);
+    // Unrelated edits and a case-only mailbox change keep the code.
+    const same = run([{ type: 'self-deployed-changed', patch: { credentialKind: 'secret', clientId: ` ${FAKE_CLIENT_ID.toUpperCase()} ` } }, { type: 'mailbox-changed', patch: { mailboxToFetch: 'SOC-mailbox@contoso.example', fetchLimit: '20' } }], loaded);
+    expect(same.draft.selfDeployed.authCodeObtainedAt).toBe(OBTAINED);
+    for (const action of [
+      { type: 'self-deployed-changed', patch: { clientId: '00000000-0000-4000-8000-00000000c1d1' } },
+      { type: 'self-deployed-changed', patch: { tenant: 'fabrikam.example' } },
+      { type: 'self-deployed-changed', patch: { redirectUri: 'https://xsoar.contoso.example/callback' } },
+      { type: 'mailbox-changed', patch: { mailboxToFetch: 'other@contoso.example' } },
+    ] as const) {
+      const changed = run([action], loaded);
+      expect(changed.draft.selfDeployed.authCodeObtainedAt, action.type).toBe('');
+      expect(validateForExport(changed.draft, stored).map((p) => p.message).join(' '), action.type).toMatch(/get a new code/);
+    }
   });
 
   it('the main process refuses a client secret ID (GUID is only a warning) and an empty value', () => {
