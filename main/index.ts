@@ -3,7 +3,7 @@
  * it wires is a plain service tested under Node; what stays here is the
  * Electron glue (window, protocol, IPC binding), kept deliberately thin.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { originOf } from '../shared/security/origin-of';
@@ -15,6 +15,8 @@ import { ElectronOpenDialog } from './adapters/electron-open-dialog';
 import { ElectronClipboard } from './adapters/electron-clipboard';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { SystemClock } from './adapters/system-clock';
+import { createElectronNetHttpClient } from './adapters/electron-net-fetch';
+import { parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../shared/config/identity-endpoints';
 import { keychainServiceName } from './secrets/secret-accounts';
 import { registerHandlers } from './ipc/register-handlers';
 import { serveRegistryOnIpcMain } from './ipc/electron-ipc-bridge';
@@ -31,8 +33,23 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const trustedWebContents = new Set<number>();
 let mainWindow: BrowserWindow | undefined;
 
+// Read once at start-up: a changed environment never redirects sign-ins of a running app.
+const configuredEndpoints = parseIdentityEndpoints(process.env['GMA_IDENTITY_ENDPOINTS']);
+if (!configuredEndpoints.ok) {
+  // Fail closed: a typo must not silently send sign-ins anywhere, not even to the default cloud.
+  const details = (configuredEndpoints.error.fields ?? []).map((f) => `${f.field}: ${f.message}`).join('\n');
+  dialog.showErrorBox('Invalid GMA_IDENTITY_ENDPOINTS', `${configuredEndpoints.error.message}.\n${details}`);
+  app.exit(1);
+}
+const endpoints = configuredEndpoints.ok ? configuredEndpoints.value : PRODUCTION_IDENTITY_ENDPOINTS;
+const authorityHost = new URL(endpoints.authorityHost).host;
+
 void app.whenReady().then(() => {
   const services = createAppServices({
+    http: createElectronNetHttpClient(),
+    endpoints,
+    // The configured authority (a sovereign cloud or a test platform) may be opened like Microsoft's own.
+    extraExternalHosts: [authorityHost],
     fs: new NodeFileSystem(),
     saveDialog: new ElectronSaveDialog(() => mainWindow),
     openDialog: new ElectronOpenDialog(() => mainWindow),

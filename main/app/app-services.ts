@@ -15,6 +15,13 @@ import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
 import { ExportBuilder } from '../services/export-builder';
+import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
+import type { HttpClient } from '../ports/http-client';
+import { createAuthServices, type AuthPorts } from '../auth/auth-services';
+import { TokenCachePlugin } from '../auth/token-cache-plugin';
+import { CertificateService } from '../services/certificate-service';
+import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
+import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -32,6 +39,12 @@ export interface AppPorts {
   /** The app data folder (`app.getPath('userData')` in the app); holds the profiles file. */
   readonly dataDir: string;
   readonly clock: Clock;
+  /** The network for MSAL and Graph: Electron `net.fetch` in the app, Node fetch in tests. */
+  readonly http: HttpClient;
+  /** Microsoft Entra ID and Graph hosts (production unless `GMA_IDENTITY_ENDPOINTS` says otherwise). */
+  readonly endpoints: IdentityEndpoints;
+  /** Shorter interactive bounds for tests; production uses the services' defaults. */
+  readonly authTimeouts?: AuthPorts['timeouts'];
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -44,13 +57,17 @@ export interface AppServices {
   readonly imports: ImportService;
   /** The app's two-step import (dialog, then passphrase). */
   readonly importFlow: ImportFlowService;
-  /** The system clipboard, for non-secret values (secrets go through `secrets.copy`). */
-  readonly clipboard: Clipboard;
   readonly externalLinks: ExternalLinkService;
   readonly profiles: ProfilesService;
   readonly secrets: SecretsService;
   /** The vault, for the MSAL token cache plugin. */
   readonly vault: SecretVault;
+  /** The self-deployed path's network steps (credential check, consent, sign-in, XSOAR code). */
+  readonly selfDeployedAuth: SelfDeployedAuthService;
+  /** Certificate import, generation and saving. */
+  readonly certificates: CertificateService;
+  /** Copying public values for the setup checklist. */
+  readonly plainClipboard: PlainTextClipboardService;
 }
 
 /**
@@ -64,15 +81,24 @@ export function createAppServices(ports: AppPorts): AppServices {
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, secrets);
+  const auth = createAuthServices({
+    http: ports.http,
+    endpoints: ports.endpoints,
+    browserOpener: ports.browserOpener,
+    tokenCachePlugin: new TokenCachePlugin(vault),
+    ...(ports.authTimeouts ? { timeouts: ports.authTimeouts } : {}),
+  });
   return {
     vault,
     profiles,
     secrets,
     imports,
     importFlow: new ImportFlowService(ports.openDialog, imports),
+    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
+    certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
+    plainClipboard: new PlainTextClipboardService(ports.clipboard),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
-    clipboard: ports.clipboard,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };

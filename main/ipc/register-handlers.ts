@@ -14,10 +14,7 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('settings:export', (req) => services.settingsExport.export(req))
     .register('settings:choose-import', () => services.importFlow.choose())
     .register('settings:import', (req) => services.importFlow.import(req.handle, req.passphrase))
-    .register('clipboard:copy-text', async (req) => {
-      await services.clipboard.writeText(req.text);
-      return ok({ copied: true as const });
-    })
+    .register('clipboard:copy-text', (req) => services.plainClipboard.copy(req.text))
     .register('shell:open-external', (req) => services.externalLinks.open(req.url))
     .register('profiles:list', () => services.profiles.list())
     .register('profiles:create', (req) => services.profiles.create(req.name, req.method))
@@ -32,7 +29,21 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('secrets:set', (req) => services.secrets.set(req.profileId, req.field, req.value))
     .register('secrets:reveal', (req) => services.secrets.reveal(req.profileId, req.field))
     .register('secrets:copy', (req) => services.secrets.copy(req.profileId, req.field))
-    .register('secrets:delete', (req) => services.secrets.delete(req.profileId, req.field));
+    .register('secrets:delete', (req) => services.secrets.delete(req.profileId, req.field))
+    .register('auth:resolve-tenant', (req) => services.selfDeployedAuth.resolveTenant(req.requestId, req.tenant))
+    .register('auth:check-credential', (req) => services.selfDeployedAuth.checkCredential(req))
+    .register('auth:admin-consent', (req) => services.selfDeployedAuth.adminConsent(req.requestId, req))
+    .register('auth:verify-sign-in', (req) => services.selfDeployedAuth.verifySignIn(req.requestId, req))
+    .register('auth:begin-web-sign-in', (req) => services.selfDeployedAuth.beginWebSignIn(req))
+    .register('auth:complete-web-sign-in', (req) => services.selfDeployedAuth.completeWebSignIn(req.requestId, req.attemptId, req.pasted))
+    .register('auth:prepare-code', (req) => services.selfDeployedAuth.prepareCode(req))
+    .register('auth:capture-code', (req) => services.selfDeployedAuth.captureCode(req.requestId, req.attemptId, req.profileId))
+    .register('auth:paste-code', (req) => services.selfDeployedAuth.pasteCode(req.attemptId, req.profileId, req.pasted))
+    .register('auth:cancel', (req) => services.selfDeployedAuth.cancel(req.requestId))
+    .register('certs:import-pem', (req) => services.certificates.importPem(req.profileId, req.privateKeyText, req.certificateText, req.passphrase))
+    .register('certs:import-pfx', (req) => services.certificates.importPfx(req.profileId, req.pfxBase64, req.passphrase))
+    .register('certs:generate', (req) => services.certificates.generate(req.profileId, req.commonName, req.validityDays, req.keySize))
+    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName));
 }
 
 function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {

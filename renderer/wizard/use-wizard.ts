@@ -27,6 +27,8 @@ export interface WizardController {
   readonly copyText: (text: string) => Promise<string>;
   /** Has the main process copy a stored secret (cleared after 30 s); resolves with a status line. */
   readonly copySecret: (field: ProfileSecretField) => Promise<string>;
+  /** The profile that holds this wizard's secrets, created on first need; `null` if it could not be created. */
+  readonly ensureProfile: () => Promise<string | null>;
   /** The profile the wizard saves to, once there is one. */
   readonly profileId: string | null;
   readonly profileName: string;
@@ -50,6 +52,9 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
   const [owner, setOwner] = useState<{ readonly id: string; readonly name: string } | null>(profile === null ? null : { id: profile.id, name: profile.name });
   const nextRequestId = useRef(1);
   const creating = useRef<Promise<string | null> | null>(null);
+  // Secret writes run one after another: each answer lists the profile's stored fields, and two writes in
+  // flight could answer out of order, the older list hiding the newer secret.
+  const secretQueue = useRef<Promise<unknown>>(Promise.resolve());
   const draft = state.draft;
   const step = state.screen.step;
 
@@ -80,13 +85,18 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
   }, [owner, state, draft, step]);
 
   const storeSecret = useCallback(
-    async (field: ProfileSecretField, value: string): Promise<string | null> => {
-      const profileId = await ensureProfile();
-      if (profileId === null) return 'Could not create a profile to hold this secret; see the Profiles screen.';
-      const r = await api.secrets.set({ profileId, field, value });
-      if (!r.ok) return r.error.fields?.[0]?.message ?? r.error.message;
-      dispatch({ type: 'stored-secrets-changed', storedSecrets: r.value.secretFields });
-      return null;
+    (field: ProfileSecretField, value: string): Promise<string | null> => {
+      const run = async (): Promise<string | null> => {
+        const profileId = await ensureProfile();
+        if (profileId === null) return 'Could not create a profile to hold this secret; see the Profiles screen.';
+        const r = await api.secrets.set({ profileId, field, value });
+        if (!r.ok) return r.error.fields?.[0]?.message ?? r.error.message;
+        dispatch({ type: 'stored-secrets-changed', storedSecrets: r.value.secretFields });
+        return null;
+      };
+      const result = secretQueue.current.then(run, run);
+      secretQueue.current = result;
+      return result;
     },
     [ensureProfile],
   );
@@ -109,5 +119,5 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
     void api.shell.openExternal({ url });
   }, []);
 
-  return { state, dispatch, exportSettings, openExternal, storeSecret, copyText, copySecret, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
+  return { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId: owner?.id ?? null, profileName: owner?.name ?? '' };
 }

@@ -12,6 +12,11 @@ import { ManagedIdentityStep } from './steps/managed-identity-step';
 import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
 import { XsoarAppCredentialsStep } from './steps/xsoar-app-credentials-step';
 import { MailboxStep } from './steps/mailbox-step';
+import { SelfDeployedAppStep } from './steps/self-deployed-app-step';
+import { SelfDeployedCredentialStep } from './steps/self-deployed-credential-step';
+import { SelfDeployedSetupStep } from './steps/self-deployed-setup-step';
+import { SelfDeployedVerifyStep } from './steps/self-deployed-verify-step';
+import { SelfDeployedCodeStep } from './steps/self-deployed-code-step';
 import { ReviewStep } from './steps/review-step';
 import { ExportStep } from './steps/export-step';
 
@@ -20,6 +25,11 @@ const STEP_TITLES: Record<StepId, string> = {
   'managed-identity': 'Managed identity',
   'xsoar-app-consent': 'Admin consent',
   'xsoar-app-credentials': 'ID, Token and Key',
+  'self-deployed-app': 'App registration',
+  'self-deployed-credential': 'Client secret or certificate',
+  'self-deployed-setup': 'Entra ID setup checklist',
+  'self-deployed-verify': 'Verify',
+  'self-deployed-code': 'Authorization code for XSOAR',
   mailbox: 'Mailbox and fetch settings',
   review: 'Review',
   export: 'Export',
@@ -39,7 +49,7 @@ function stateFor(profile: Profile | null): WizardState {
  * `profile`, it starts where the profile stopped and autosaves each step.
  */
 export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
-  const { state, dispatch, exportSettings, openExternal, storeSecret, copyText, copySecret, profileId, profileName } = useWizard(stateFor(profile), profile);
+  const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName } = useWizard(stateFor(profile), profile);
   const autosave = useAutosave(profileId, state);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
@@ -98,6 +108,16 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
         return <XsoarAppConsentStep openExternal={openExternal} />;
       case 'xsoar-app-credentials':
         return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
+      case 'self-deployed-app':
+        return <SelfDeployedAppStep state={state} dispatch={dispatch} />;
+      case 'self-deployed-credential':
+        return <SelfDeployedCredentialStep state={state} dispatch={dispatch} storeSecret={storeSecret} ensureProfile={ensureProfile} />;
+      case 'self-deployed-setup':
+        return <SelfDeployedSetupStep draft={state.draft} openExternal={openExternal} />;
+      case 'self-deployed-verify':
+        return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} />;
+      case 'self-deployed-code':
+        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} />;
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':

@@ -11,8 +11,9 @@ export const INSTANCE_BOUND_SECRETS: readonly ProfileSecretField[] = [SecretFiel
 
 /**
  * The draft of a duplicated profile: everything but the values bound to
- * the original's instance (the XSOAR-app ID and its binding).
+ * the original's instance (the XSOAR-app ID and its binding, and the time
+ * the one-time authorization code was obtained, since the code stays behind).
  */
 export function draftForDuplicate(draft: ProfileDraft): ProfileDraft {
-  return { ...draft, xsoarApp: emptyXsoarAppDraft() };
+  return { ...draft, xsoarApp: emptyXsoarAppDraft(), selfDeployed: { ...draft.selfDeployed, authCodeObtainedAt: '' } };
 }

@@ -16,6 +16,28 @@ export const XsoarAppDraftSchema = z.object({
   boundInstanceName: text(200),
 }).strict();
 
+const HEX = (length: number) => z.string().regex(new RegExp(`^[0-9A-F]{${length}}$`));
+
+/** Runtime schema of {@link SelfDeployedCertificate}: public values only (a private key block is refused). */
+export const SelfDeployedCertificateSchema = z.object({
+  sha1Thumbprint: HEX(40),
+  sha256Thumbprint: HEX(64),
+  subject: text(1000),
+  notAfter: text(40),
+  certificatePem: text(20_000).refine((pem) => !/PRIVATE KEY/.test(pem), 'must not contain a private key'),
+}).strict();
+
+/** Runtime schema of {@link SelfDeployedDraft}. */
+export const SelfDeployedDraftSchema = z.object({
+  tenant: text(300),
+  resolvedTenantId: text(36),
+  clientId: text(200),
+  redirectUri: text(2000),
+  credentialKind: z.enum(['secret', 'certificate']),
+  certificate: SelfDeployedCertificateSchema.nullable(),
+  authCodeObtainedAt: text(40),
+}).strict();
+
 /** Runtime schema of {@link MailboxDraft}. */
 export const MailboxDraftSchema = z.object({
   instanceName: text(200),
@@ -44,5 +66,6 @@ export const ProfileDraftSchema = z.object({
   method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable(),
   managedIdentity: ManagedIdentityDraftSchema,
   xsoarApp: XsoarAppDraftSchema,
+  selfDeployed: SelfDeployedDraftSchema,
   mailbox: MailboxDraftSchema,
 }).strict() satisfies z.ZodType<ProfileDraft>;

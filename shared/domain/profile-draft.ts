@@ -1,4 +1,5 @@
 import type { AuthMethod } from './auth-method';
+import { emptySelfDeployedDraft, type SelfDeployedDraft } from './self-deployed-draft';
 import { emptyXsoarAppDraft, type XsoarAppDraft } from './xsoar-app-draft';
 
 /** Which managed identity the integration uses. */
@@ -44,6 +45,7 @@ export interface ProfileDraft {
   readonly method: AuthMethod | null;
   readonly managedIdentity: ManagedIdentityDraft;
   readonly xsoarApp: XsoarAppDraft;
+  readonly selfDeployed: SelfDeployedDraft;
   readonly mailbox: MailboxDraft;
 }
 
@@ -56,6 +58,7 @@ export function emptyDraft(): ProfileDraft {
     method: null,
     managedIdentity: { kind: 'system-assigned', clientId: '' },
     xsoarApp: emptyXsoarAppDraft(),
+    selfDeployed: emptySelfDeployedDraft(),
     mailbox: {
       instanceName: DEFAULT_INSTANCE_NAME,
       mailboxToFetch: '',

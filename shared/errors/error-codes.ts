@@ -111,6 +111,12 @@ export const ErrorCode = Object.freeze({
   AuthUnexpectedResponse: 'auth/unexpected-response',
   /** A Microsoft Graph request failed; the message carries Graph's error code. */
   GraphRequestFailed: 'graph/request-failed',
+  /** An operation with the same request id is already running. */
+  OperationBusy: 'op/busy',
+  /** The sign-in attempt for the XSOAR code is unknown or older than the code lifetime; start again. */
+  AuthAttemptExpired: 'auth/attempt-expired',
+  /** The client secret or private key the check needs is not in the keychain for this profile. */
+  AuthCredentialMissing: 'auth/credential-missing',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);

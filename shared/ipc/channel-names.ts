@@ -26,6 +26,20 @@ export const CHANNEL_NAMES = [
   'secrets:reveal',
   'secrets:copy',
   'secrets:delete',
+  'auth:resolve-tenant',
+  'auth:check-credential',
+  'auth:admin-consent',
+  'auth:verify-sign-in',
+  'auth:begin-web-sign-in',
+  'auth:complete-web-sign-in',
+  'auth:prepare-code',
+  'auth:capture-code',
+  'auth:paste-code',
+  'auth:cancel',
+  'certs:import-pem',
+  'certs:import-pfx',
+  'certs:generate',
+  'certs:save-public',
 ] as const;
 
 /** One channel name. */

@@ -6,6 +6,7 @@ import { ExpiryDateSchema, ProfileIdSchema, ProfileNameSchema, ProfileSchema, Pr
 import { MAX_PROFILE_NOTES } from '../domain/profile';
 import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
+import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -39,6 +40,39 @@ const SecretFieldsResponse = z.object({ secretFields: z.array(ProfileSecretField
 /** Keychain items no profile owns, grouped by the owner they name. */
 export const OrphanGroupSchema = z.object({ owner: z.string(), fields: z.array(z.string()).readonly(), itemCount: z.number().int() });
 
+/** The id the renderer gives a cancellable operation; `auth:cancel` names it. */
+const RequestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const Tenant = z.string().min(1).max(300);
+const ClientId = z.string().min(1).max(200);
+const AppRef = { tenant: Tenant, clientId: ClientId };
+
+/** A ✓/✗ line of the verified sign-in. */
+export const ChecklistItemSchema = z.object({
+  id: z.enum(['scopes', 'account', 'read-mail', 'folder']),
+  passed: z.boolean(),
+  label: z.string(),
+  detail: z.string(),
+  fix: z.string().nullable(),
+});
+
+/** The verified sign-in as the renderer sees it (no tokens). */
+export const SignInVerificationSchema = z.object({
+  account: z.object({ username: z.string().nullable(), tenantId: z.string().nullable(), homeAccountId: z.string().nullable() }),
+  grantedScopes: z.array(z.string()).readonly(),
+  checks: z.array(ChecklistItemSchema).readonly(),
+  allPassed: z.boolean(),
+});
+
+const StoredCode = z.object({ capturedBy: z.enum(['loopback', 'paste']), obtainedAt: z.string(), secretFields: z.array(ProfileSecretFieldSchema).readonly() });
+
+const CertificateStored = z.object({
+  certificate: SelfDeployedCertificateSchema,
+  warnings: z.array(z.string()).readonly(),
+  keyBits: z.number().int(),
+  selfSigned: z.boolean(),
+  secretFields: z.array(ProfileSecretFieldSchema).readonly(),
+});
+
 /**
  * The IPC contract: every channel with the schemas of its request and
  * response. The main process validates each request against it before any
@@ -70,6 +104,7 @@ export const CONTRACT = {
   ),
   'clipboard:copy-text': channel(z.object({ text: z.string().max(65536) }).strict(), z.object({ copied: z.literal(true) })),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
+  // Public values only (the setup checklist); secrets are copied by `secrets:copy`.
   'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
   'profiles:create': channel(
     z.object({ name: ProfileNameSchema, method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable() }).strict(),
@@ -94,6 +129,56 @@ export const CONTRACT = {
   'secrets:reveal': channel(SecretRef, z.object({ value: z.string() })),
   'secrets:copy': channel(SecretRef, z.object({ clearsAfterSeconds: z.number().int() })),
   'secrets:delete': channel(SecretRef, SecretFieldsResponse),
+  'auth:resolve-tenant': channel(z.object({ requestId: RequestId, tenant: Tenant }).strict(), z.object({ tenantId: z.string() })),
+  // No secret travels: the main process reads the secret or key of `profileId` from the keychain.
+  'auth:check-credential': channel(
+    z.object({ requestId: RequestId, profileId: ProfileIdSchema, ...AppRef, credentialKind: z.enum(['secret', 'certificate']), thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/).optional() }).strict(),
+    z.object({ tenantId: z.string(), tokenExpiresOn: z.string().nullable() }),
+  ),
+  'auth:admin-consent': channel(z.object({ requestId: RequestId, ...AppRef }).strict(), z.object({ tenantId: z.string(), scopes: z.array(z.string()).readonly().nullable() })),
+  'auth:verify-sign-in': channel(
+    z.object({ requestId: RequestId, ...AppRef, mailbox: z.string().min(1).max(320), folderToFetch: z.string().max(1000) }).strict(),
+    SignInVerificationSchema,
+  ),
+  'auth:begin-web-sign-in': channel(
+    z
+      .object({
+        requestId: RequestId,
+        profileId: ProfileIdSchema,
+        ...AppRef,
+        credentialKind: z.enum(['secret', 'certificate']),
+        thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/).optional(),
+        redirectUri: z.string().min(1).max(2000),
+        mailbox: z.string().min(1).max(320),
+        folderToFetch: z.string().max(1000),
+      })
+      .strict(),
+    z.object({ attemptId: z.string() }),
+  ),
+  'auth:complete-web-sign-in': channel(z.object({ requestId: RequestId, attemptId: z.string().uuid(), pasted: z.string().min(1).max(16_384) }).strict(), SignInVerificationSchema),
+  'auth:prepare-code': channel(
+    z.object({ tenantId: Tenant, clientId: ClientId, redirectUri: z.string().min(1).max(2000), mailbox: z.string().min(1).max(320) }).strict(),
+    z.object({ attemptId: z.string(), url: z.string(), loopback: z.boolean() }),
+  ),
+  'auth:capture-code': channel(z.object({ requestId: RequestId, attemptId: z.string().uuid(), profileId: ProfileIdSchema }).strict(), StoredCode),
+  'auth:paste-code': channel(z.object({ attemptId: z.string().uuid(), profileId: ProfileIdSchema, pasted: z.string().min(1).max(16_384) }).strict(), StoredCode),
+  'auth:cancel': channel(z.object({ requestId: RequestId }).strict(), z.object({ cancelled: z.boolean() })),
+  'certs:import-pem': channel(
+    z.object({ profileId: ProfileIdSchema, privateKeyText: z.string().min(1).max(64 * 1024), certificateText: z.string().max(64 * 1024), passphrase: z.string().max(1024).optional() }).strict(),
+    CertificateStored,
+  ),
+  'certs:import-pfx': channel(
+    z.object({ profileId: ProfileIdSchema, pfxBase64: z.string().min(1).max(100 * 1024), passphrase: z.string().max(1024) }).strict(),
+    CertificateStored,
+  ),
+  'certs:generate': channel(
+    z.object({ profileId: ProfileIdSchema, commonName: z.string().min(1).max(64), validityDays: z.number().int().min(1).max(1826), keySize: z.union([z.literal(2048), z.literal(4096)]) }).strict(),
+    CertificateStored,
+  ),
+  'certs:save-public': channel(
+    z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),
+    z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
+  ),
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */

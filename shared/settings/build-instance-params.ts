@@ -1,5 +1,6 @@
 import { AuthMethod } from '../domain/auth-method';
 import type { ProfileDraft } from '../domain/profile-draft';
+import { effectiveTenant } from '../domain/self-deployed-draft';
 import { SecretField, type ProfileSecretField } from '../domain/secret-field';
 import { credentialValue, type ParamValue } from '../xsoar/param-types';
 import type { ParamName } from '../xsoar/param-table';
@@ -43,7 +44,24 @@ function authParams(draft: ProfileDraft, secrets: SecretValues): InstanceParams 
         creds_enc_key: credentialValue((secrets[SecretField.XsoarAppKey] ?? '').trim()),
         self_deployed: false,
       };
-    case AuthMethod.SelfDeployed:
+    case AuthMethod.SelfDeployed: {
+      // Spec §1.2-1.4: ID = client ID, Token = tenant ID, Key = client secret OR certificate
+      // (SHA-1 thumbprint in `identifier`, unencrypted PKCS#8 PEM in `password`), plus the
+      // one-time code and the Web redirect URI the code was issued for.
+      const s = draft.selfDeployed;
+      const credential: InstanceParams =
+        s.credentialKind === 'certificate'
+          ? { creds_certificate: credentialValue(secrets[SecretField.SelfDeployedPrivateKey] ?? '', (s.certificate?.sha1Thumbprint ?? '').toUpperCase()) }
+          : { creds_enc_key: credentialValue((secrets[SecretField.SelfDeployedClientSecret] ?? '').trim()) };
+      return {
+        creds_auth_id: credentialValue(s.clientId.trim().toLowerCase()),
+        creds_refresh_token: credentialValue(effectiveTenant(s)),
+        ...credential,
+        creds_auth_code: credentialValue((secrets[SecretField.SelfDeployedAuthCode] ?? '').trim()),
+        redirect_uri: s.redirectUri.trim(),
+        self_deployed: true,
+      };
+    }
     case null:
       return {};
   }

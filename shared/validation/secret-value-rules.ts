@@ -1,5 +1,6 @@
 import { SecretField, type ProfileSecretField } from '../domain/secret-field';
 import { checkOproxyKey, checkOproxyToken } from '../oproxy/oproxy-rules';
+import { checkClientSecretValue } from './self-deployed-rules';
 
 /**
  * The format rule of a secret field, or `null` when the value is fine.
@@ -14,7 +15,10 @@ export function checkSecretValue(field: ProfileSecretField, value: string): stri
       return checkOproxyToken(value).error;
     case SecretField.XsoarAppKey:
       return checkOproxyKey(value).error;
-    case SecretField.SelfDeployedClientSecret:
+    case SecretField.SelfDeployedClientSecret: {
+      const verdict = checkClientSecretValue(value);
+      return verdict.ok ? null : verdict.error;
+    }
     case SecretField.SelfDeployedPrivateKey:
     case SecretField.SelfDeployedAuthCode:
       return value.trim() === '' ? 'The value is empty.' : null;

@@ -3,6 +3,7 @@ import { AuthMethod } from '../domain/auth-method';
 import type { ProfileDraft } from '../domain/profile-draft';
 import type { SecretField } from '../domain/secret-field';
 import { validateXsoarApp } from './validate-xsoar-app';
+import { validateSelfDeployed } from './validate-self-deployed';
 import {
   checkEmailAddress,
   checkFirstFetch,
@@ -54,7 +55,7 @@ export function validateMethodBlock(draft: ProfileDraft, storedSecrets: readonly
     case AuthMethod.XsoarApp:
       return validateXsoarApp(draft, storedSecrets);
     case AuthMethod.SelfDeployed:
-      return [{ field: 'method', message: 'This sign-in method is not available yet in this version.' }];
+      return validateSelfDeployed(draft, storedSecrets);
   }
 }
 

@@ -2,6 +2,7 @@ import type { AuthMethod } from '../domain/auth-method';
 import type { MailboxDraft, ManagedIdentityDraft, ProfileDraft } from '../domain/profile-draft';
 import type { SecretField } from '../domain/secret-field';
 import type { XsoarAppDraft } from '../domain/xsoar-app-draft';
+import type { SelfDeployedDraft } from '../domain/self-deployed-draft';
 import type { Result } from '../result';
 import type { StepId } from './wizard-state';
 
@@ -25,6 +26,7 @@ export type WizardAction =
   | { readonly type: 'managed-identity-changed'; readonly patch: Partial<ManagedIdentityDraft> }
   | { readonly type: 'mailbox-changed'; readonly patch: Partial<MailboxDraft> }
   | { readonly type: 'xsoar-app-changed'; readonly patch: Partial<XsoarAppDraft> }
+  | { readonly type: 'self-deployed-changed'; readonly patch: Partial<SelfDeployedDraft> }
   | { readonly type: 'stored-secrets-changed'; readonly storedSecrets: readonly SecretField[] }
   | { readonly type: 'next' }
   | { readonly type: 'back' }

@@ -31,10 +31,29 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, draft: { ...state.draft, method: action.method }, showErrors: false };
     case 'managed-identity-changed':
       return { ...state, draft: { ...state.draft, managedIdentity: { ...state.draft.managedIdentity, ...action.patch } } };
-    case 'mailbox-changed':
-      return { ...state, draft: { ...state.draft, mailbox: { ...state.draft.mailbox, ...action.patch } } };
+    case 'mailbox-changed': {
+      const mailbox = { ...state.draft.mailbox, ...action.patch };
+      // The self-deployed code was signed in as the old mailbox: XSOAR would act as that account.
+      const sd = state.draft.selfDeployed;
+      const codeStale = sd.authCodeObtainedAt !== '' && mailbox.mailboxToFetch.trim().toLowerCase() !== state.draft.mailbox.mailboxToFetch.trim().toLowerCase();
+      const selfDeployed = codeStale ? { ...sd, authCodeObtainedAt: '' } : sd;
+      return { ...state, draft: { ...state.draft, mailbox, selfDeployed } };
+    }
     case 'xsoar-app-changed':
       return { ...state, draft: { ...state.draft, xsoarApp: { ...state.draft.xsoarApp, ...action.patch } } };
+    case 'self-deployed-changed': {
+      const current = state.draft.selfDeployed;
+      const patch = action.patch;
+      // A resolved GUID belongs to the text it was resolved from: a new tenant value forgets it.
+      const tenantChanged = patch.tenant !== undefined && patch.tenant.trim() !== current.tenant.trim() && patch.resolvedTenantId === undefined;
+      // An authorization code is issued to one app, tenant and redirect URI: a change there needs a new code.
+      const codeStale =
+        current.authCodeObtainedAt !== '' &&
+        patch.authCodeObtainedAt === undefined &&
+        (['tenant', 'clientId', 'redirectUri'] as const).some((k) => patch[k] !== undefined && patch[k].trim() !== current[k].trim());
+      const next = { ...current, ...patch, ...(tenantChanged ? { resolvedTenantId: '' } : {}), ...(codeStale ? { authCodeObtainedAt: '' } : {}) };
+      return { ...state, draft: { ...state.draft, selfDeployed: next } };
+    }
     case 'stored-secrets-changed':
       return { ...state, storedSecrets: [...new Set(action.storedSecrets)] };
     case 'next': {

@@ -3,6 +3,7 @@ import type { FieldProblem } from '../errors/app-error';
 import { validateMailbox, validateManagedIdentity, validateMethod, validateMethodBlock } from '../validation/validate-draft';
 import { checkOproxyId } from '../oproxy/oproxy-rules';
 import { validateXsoarApp } from '../validation/validate-xsoar-app';
+import { validateSelfDeployedApp, validateSelfDeployedAuthCode, validateSelfDeployedCredential } from '../validation/validate-self-deployed';
 import type { StepId, WizardState } from './wizard-state';
 
 /** The steps of the wizard for a given method, in order. */
@@ -13,6 +14,17 @@ export function stepsFor(method: AuthMethod | null): readonly StepId[] {
     case AuthMethod.XsoarApp:
       return ['method', 'xsoar-app-consent', 'xsoar-app-credentials', 'mailbox', 'review', 'export'];
     case AuthMethod.SelfDeployed:
+      return [
+        'method',
+        'self-deployed-app',
+        'self-deployed-credential',
+        'self-deployed-setup',
+        'mailbox',
+        'self-deployed-verify',
+        'self-deployed-code',
+        'review',
+        'export',
+      ];
     case null:
       return ['method', 'mailbox', 'review', 'export'];
   }
@@ -20,7 +32,12 @@ export function stepsFor(method: AuthMethod | null): readonly StepId[] {
 
 /** Methods that this version can configure end to end. */
 export function isMethodAvailable(method: AuthMethod): boolean {
-  return method === AuthMethod.ManagedIdentity || method === AuthMethod.XsoarApp;
+  switch (method) {
+    case AuthMethod.ManagedIdentity:
+    case AuthMethod.XsoarApp:
+    case AuthMethod.SelfDeployed:
+      return true;
+  }
 }
 
 /** The problems that keep the analyst on `step`. */
@@ -37,6 +54,16 @@ export function problemsOfStep(step: StepId, state: Pick<WizardState, 'draft' | 
       return [];
     case 'xsoar-app-credentials':
       return validateXsoarApp(draft, storedSecrets);
+    case 'self-deployed-app':
+      return validateSelfDeployedApp(draft);
+    case 'self-deployed-credential':
+      return validateSelfDeployedCredential(draft, storedSecrets);
+    // The checklist is advice; the verification is recommended but does not block (the analyst may verify in XSOAR).
+    case 'self-deployed-setup':
+    case 'self-deployed-verify':
+      return [];
+    case 'self-deployed-code':
+      return validateSelfDeployedAuthCode(draft, storedSecrets);
     case 'mailbox':
       return validateMailbox(draft);
     case 'review':

@@ -3,7 +3,19 @@ import type { ProfileDraft } from '../domain/profile-draft';
 import type { SecretField } from '../domain/secret-field';
 
 /** Identifier of a wizard step. */
-export type StepId = 'method' | 'managed-identity' | 'xsoar-app-consent' | 'xsoar-app-credentials' | 'mailbox' | 'review' | 'export';
+export type StepId =
+  | 'method'
+  | 'managed-identity'
+  | 'xsoar-app-consent'
+  | 'xsoar-app-credentials'
+  | 'self-deployed-app'
+  | 'self-deployed-credential'
+  | 'self-deployed-setup'
+  | 'mailbox'
+  | 'self-deployed-verify'
+  | 'self-deployed-code'
+  | 'review'
+  | 'export';
 
 /** What the export step is doing. */
 export type ExportStatus =
@@ -23,6 +35,11 @@ export type Screen =
   | { readonly step: 'managed-identity' }
   | { readonly step: 'xsoar-app-consent' }
   | { readonly step: 'xsoar-app-credentials' }
+  | { readonly step: 'self-deployed-app' }
+  | { readonly step: 'self-deployed-credential' }
+  | { readonly step: 'self-deployed-setup' }
+  | { readonly step: 'self-deployed-verify' }
+  | { readonly step: 'self-deployed-code' }
   | { readonly step: 'mailbox' }
   | { readonly step: 'review' }
   | { readonly step: 'export'; readonly status: ExportStatus };

@@ -13,6 +13,8 @@ import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { startTestHost, type TestHost } from '../../host/test-host';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { launchChromium } from '../../support/chromium';
+import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 
 /** The built renderer (`npm run build`). */
 export const RENDERER_DIR = resolve('out/renderer');
@@ -58,6 +60,8 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     clipboard,
     dataDir,
     clock: new SystemClock(),
+    http: createNodeFetchClient(),
+    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
     fs: new NodeFileSystem(),
     saveDialog,
     openDialog,

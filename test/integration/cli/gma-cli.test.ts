@@ -10,6 +10,8 @@ import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
@@ -71,6 +73,8 @@ beforeAll(async () => {
     clipboard: new RecordingClipboard(),
     dataDir: env['GMA_DATA_DIR']!,
     clock: new SystemClock(),
+    http: createNodeFetchClient(),
+    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
   });
   const d = emptyDraft();
   await seed(app, 'MI system', mailbox({ ...d, method: AuthMethod.ManagedIdentity }, 'MI system'));

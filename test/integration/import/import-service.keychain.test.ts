@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { AuthMethod } from '../../../shared/domain/auth-method';
@@ -39,6 +41,8 @@ beforeEach(async () => {
     clipboard: new RecordingClipboard(),
     dataDir: join(dir, 'data'),
     clock: new SystemClock(),
+    http: createNodeFetchClient(),
+    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
   });
 });
 afterEach(async () => {

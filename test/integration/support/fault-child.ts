@@ -20,6 +20,8 @@ import { SecretField } from '../../../shared/domain/secret-field';
 import type { Result } from '../../../shared/result';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
+import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 
 const [scenario = '', dataDir = '', service = 'fault-test.graph-mail-auth-assistant'] = process.argv.slice(2);
 
@@ -38,6 +40,8 @@ function services(fs = new NodeFileSystem()) {
     clipboard: new RecordingClipboard(),
     dataDir,
     clock: new SystemClock(),
+    http: createNodeFetchClient(),
+    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
   });
 }
 

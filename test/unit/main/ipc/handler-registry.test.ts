@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createNodeFetchClient } from '../../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../../shared/config/identity-endpoints';
 import { HandlerRegistry } from '../../../../main/ipc/handler-registry';
 import { registerHandlers } from '../../../../main/ipc/register-handlers';
 import { createAppServices } from '../../../../main/app/app-services';
@@ -11,8 +13,7 @@ import { RecordingClipboard } from '../../../fakes/recording-clipboard';
 import { FakeClock } from '../../../fakes/fake-clock';
 
 function services(opener = new RecordingBrowserOpener()) {
-  return createAppServices({ fs: new NodeFileSystem(), saveDialog: new FolderSaveDialog('/nonexistent'),
-    openDialog: new PresetOpenDialog(), browserOpener: opener, productName: 'GMA', version: '1.2.3', secretStore: new InMemorySecretStore(), clipboard: new RecordingClipboard(), dataDir: '/nonexistent', clock: new FakeClock() });
+  return createAppServices({ fs: new NodeFileSystem(), saveDialog: new FolderSaveDialog('/nonexistent'), openDialog: new PresetOpenDialog(), browserOpener: opener, productName: 'GMA', version: '1.2.3', secretStore: new InMemorySecretStore(), clipboard: new RecordingClipboard(), dataDir: '/nonexistent', clock: new FakeClock(), http: createNodeFetchClient(), endpoints: PRODUCTION_IDENTITY_ENDPOINTS });
 }
 
 describe('HandlerRegistry', () => {

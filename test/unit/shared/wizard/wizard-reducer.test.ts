@@ -25,10 +25,20 @@ describe('wizardReducer', () => {
     expect(fieldError(s, 'method')).toBe('Choose how the integration signs in.');
   });
 
-  it('refuses a method that is not available yet', () => {
+  it('offers every method, the self-deployed app included', () => {
     const s = run([{ type: 'method-chosen', method: AuthMethod.SelfDeployed }, { type: 'next' }]);
-    expect(s.screen.step).toBe('method');
-    expect(fieldError(s, 'method')).toContain('later version');
+    expect(s.screen.step).toBe('self-deployed-app');
+    expect(stepsFor(AuthMethod.SelfDeployed)).toEqual([
+      'method',
+      'self-deployed-app',
+      'self-deployed-credential',
+      'self-deployed-setup',
+      'mailbox',
+      'self-deployed-verify',
+      'self-deployed-code',
+      'review',
+      'export',
+    ]);
   });
 
   it('walks the managed-identity path in order', () => {

@@ -1,0 +1,86 @@
+import { checkTenant, checkXsoarRedirectUri, tenantKind } from '../../../shared/validation/self-deployed-rules';
+import { fieldError } from '../../../shared/wizard/wizard-selectors';
+import { TextField } from '../../components/fields';
+import { api } from '../../ipc/api-client';
+import { OperationView } from '../self-deployed/operation-view';
+import { useOperation } from '../self-deployed/use-operation';
+import type { EditingStepProps } from './step-props';
+
+function warningsOf(verdict: ReturnType<typeof checkTenant>): readonly string[] {
+  return verdict.ok ? verdict.warnings : [];
+}
+
+/** Self-deployed app, step 1: tenant (resolved to its GUID when online), client ID, XSOAR's Web redirect URI. */
+export function SelfDeployedAppStep({ state, dispatch }: EditingStepProps) {
+  const s = state.draft.selfDeployed;
+  const lookup = useOperation<{ readonly tenantId: string }>();
+  const tenantOk = checkTenant(s.tenant).ok;
+  const redirectWarnings = s.redirectUri.trim() === '' ? [] : warningsOf(checkXsoarRedirectUri(s.redirectUri));
+
+  const resolve = async (): Promise<void> => {
+    const typed = s.tenant;
+    const r = await lookup.start((requestId) => api.auth.resolveTenant({ requestId, tenant: typed.trim() }));
+    if (r?.ok) dispatch({ type: 'self-deployed-changed', patch: { tenant: typed, resolvedTenantId: r.value.tenantId } });
+  };
+
+  return (
+    <div>
+      <p>
+        From the app registration’s <strong>Overview</strong> page in the Microsoft Entra admin center. This assistant signs in with the same
+        registration to check it, so these values are used both here and in XSOAR.
+      </p>
+      <TextField
+        name="selfDeployed.tenant"
+        label="Directory (tenant) ID or verified domain (goes into “Token or Tenant ID”)"
+        param="creds_refresh_token"
+        value={s.tenant}
+        error={fieldError(state, 'selfDeployed.tenant')}
+        placeholder="00000000-0000-0000-0000-000000000000 or contoso.onmicrosoft.com"
+        hint={
+          s.resolvedTenantId !== '' ? (
+            <span className="resolved" data-resolved-tenant={s.resolvedTenantId}>
+              ✓ Resolved to tenant ID {s.resolvedTenantId}; the export uses this GUID.
+            </span>
+          ) : tenantKind(s.tenant) === 'domain' ? (
+            'A domain is resolved to the tenant ID GUID, which is what XSOAR should hold.'
+          ) : undefined
+        }
+        onChange={(tenant) => dispatch({ type: 'self-deployed-changed', patch: { tenant } })}
+      />
+      {warningsOf(checkTenant(s.tenant)).map((w) => (
+        <div key={w} className="warning">
+          {w}
+        </div>
+      ))}
+      <div className="copy-row">
+        <button type="button" name="resolve-tenant" onClick={() => void resolve()} disabled={!tenantOk || lookup.state.kind === 'running'}>
+          Look up the tenant
+        </button>
+      </div>
+      <OperationView name="resolve-tenant" state={lookup.state} runningText="Looking up the tenant…" onCancel={lookup.cancel} renderDone={() => null} />
+      <TextField
+        name="selfDeployed.clientId"
+        label="Application (client) ID (goes into “ID or Client ID”)"
+        param="creds_auth_id"
+        value={s.clientId}
+        error={fieldError(state, 'selfDeployed.clientId')}
+        placeholder="00000000-0000-0000-0000-000000000000"
+        onChange={(clientId) => dispatch({ type: 'self-deployed-changed', patch: { clientId } })}
+      />
+      <TextField
+        name="selfDeployed.redirectUri"
+        label="Application redirect URI (the Web redirect XSOAR uses)"
+        param="redirect_uri"
+        value={s.redirectUri}
+        error={fieldError(state, 'selfDeployed.redirectUri')}
+        hint="Register exactly this value under Authentication > Web in the app registration. If unsure, use https://localhost: after signing in, the browser shows an error page whose address holds the code."
+        onChange={(redirectUri) => dispatch({ type: 'self-deployed-changed', patch: { redirectUri } })}
+      />
+      {redirectWarnings.map((w) => (
+        <div key={w} className="warning">
+          {w}
+        </div>
+      ))}
+    </div>
+  );
+}
