@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import type { Profile } from '../../shared/domain/profile';
-import { secretFieldsFor, type ProfileSecretField } from '../../shared/domain/secret-field';
+import { SecretField, secretFieldsFor, type ProfileSecretField } from '../../shared/domain/secret-field';
 import { importSettings, MAX_IMPORT_BYTES } from '../../shared/export/import-settings';
 import { isPlaceholder } from '../../shared/export/secret-fields';
 import { fieldOfSecretKind } from '../../shared/export/secret-field-kinds';
@@ -42,6 +42,7 @@ export class ImportService {
     private readonly fs: FileSystem,
     private readonly profiles: ProfilesService,
     private readonly secrets: SecretsService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Tells a bundle (needs a passphrase) from a settings file. */
@@ -71,10 +72,14 @@ export class ImportService {
     return this.stage(instance, instance, s.params, s.warnings.map((w) => `${w.param}: ${w.message}`));
   }
 
-  private async stage(name: string, instanceName: string, params: Parameters<typeof paramsToDraft>[0], warnings: readonly string[]): Promise<Result<ImportOutcome>> {
-    const converted = paramsToDraft(params, instanceName, isPlaceholder);
+  private async stage(name: string, instanceName: string, params: Parameters<typeof paramsToDraft>[0], initialWarnings: readonly string[]): Promise<Result<ImportOutcome>> {
+    let warnings = initialWarnings;
+    const converted = paramsToDraft(params, instanceName, isPlaceholder, this.now().toISOString());
     if (!converted.ok) return converted;
     const { draft, secrets } = converted.value;
+    if (secrets[SecretField.SelfDeployedAuthCode] !== undefined) {
+      warnings = [...warnings, 'creds_auth_code: an authorization code is single-use and expires about 10 minutes after it was issued; unless this one is that fresh, get a new code in the wizard before saving the instance.'];
+    }
     const staged = await this.profiles.create(`${name.slice(0, 90)} (importing ${Date.now().toString(36)})`, draft.method);
     if (!staged.ok) return staged;
     const id = staged.value.id;

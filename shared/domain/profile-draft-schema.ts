@@ -21,7 +21,8 @@ const HEX = (length: number) => z.string().regex(new RegExp(`^[0-9A-F]{${length}
 /** Runtime schema of {@link SelfDeployedCertificate}: public values only (a private key block is refused). */
 export const SelfDeployedCertificateSchema = z.object({
   sha1Thumbprint: HEX(40),
-  sha256Thumbprint: HEX(64),
+  // Empty when only the SHA-1 thumbprint is known (settings imported from a file).
+  sha256Thumbprint: HEX(64).or(z.literal('')),
   subject: text(1000),
   notAfter: text(40),
   certificatePem: text(20_000).refine((pem) => !/PRIVATE KEY/.test(pem), 'must not contain a private key'),

@@ -1,11 +1,11 @@
-import { appError } from '../errors/app-error';
-import { ErrorCode } from '../errors/error-codes';
 import { AuthMethod } from '../domain/auth-method';
 import { emptyDraft, type MailboxDraft, type ProfileDraft } from '../domain/profile-draft';
 import { SecretField, type ProfileSecretField } from '../domain/secret-field';
 import { detectMode } from '../export/export-mode';
 import type { InstanceParams } from './build-instance-params';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
+import { isGuid } from '../validation/field-rules';
+import { emptySelfDeployedDraft } from '../domain/self-deployed-draft';
 import type { ParamValue } from '../xsoar/param-types';
 
 /** A draft rebuilt from parameters, plus the secret values found in them. */
@@ -25,9 +25,10 @@ const password = (v: ParamValue | undefined): string => (typeof v === 'object' ?
  *
  * `isPlaceholder` recognises values that stand for a secret instead of
  * being one; those are left out, so the import asks for them later instead
- * of storing a placeholder as a credential.
+ * of storing a placeholder as a credential. `importedAt` (ISO time) stands
+ * in for when a carried authorization code was obtained.
  */
-export function paramsToDraft(params: InstanceParams, instanceName: string, isPlaceholder: (value: string) => boolean): Result<DraftFromParams> {
+export function paramsToDraft(params: InstanceParams, instanceName: string, isPlaceholder: (value: string) => boolean, importedAt = ''): Result<DraftFromParams> {
   const base = emptyDraft();
   const mailbox = mailboxFromParams(base.mailbox, params, instanceName);
   const secrets: Partial<Record<ProfileSecretField, string>> = {};
@@ -47,8 +48,26 @@ export function paramsToDraft(params: InstanceParams, instanceName: string, isPl
       const draft: ProfileDraft = { ...base, method: AuthMethod.XsoarApp, xsoarApp: { id: password(params.creds_auth_id), boundInstanceName: '' }, mailbox };
       return ok({ draft, secrets });
     }
-    case 'self-deployed':
-      return fail(appError(ErrorCode.ConfigInvalid, 'Importing self-deployed settings is not supported by this version yet.'));
+    case 'self-deployed': {
+      const cert = params.creds_certificate;
+      const certificate = typeof cert === 'object' ? { sha1Thumbprint: cert.identifier.toUpperCase(), sha256Thumbprint: '', subject: '', notAfter: '', certificatePem: '' } : null;
+      if (typeof cert === 'object') keep(SecretField.SelfDeployedPrivateKey, cert.password);
+      else keep(SecretField.SelfDeployedClientSecret, password(params.creds_enc_key));
+      keep(SecretField.SelfDeployedAuthCode, password(params.creds_auth_code));
+      const tenant = password(params.creds_refresh_token).trim();
+      const selfDeployed = {
+        ...emptySelfDeployedDraft(),
+        tenant,
+        resolvedTenantId: isGuid(tenant) ? tenant.toLowerCase() : '',
+        clientId: password(params.creds_auth_id).trim(),
+        redirectUri: text(params.redirect_uri) ?? emptySelfDeployedDraft().redirectUri,
+        credentialKind: certificate === null ? ('secret' as const) : ('certificate' as const),
+        certificate,
+        // The file does not say when the code was issued; it counts from the import (the import warns).
+        authCodeObtainedAt: secrets[SecretField.SelfDeployedAuthCode] === undefined ? '' : importedAt,
+      };
+      return ok({ draft: { ...base, method: AuthMethod.SelfDeployed, selfDeployed, mailbox }, secrets });
+    }
   }
 }
 

@@ -158,6 +158,8 @@ async function verifyCodeAndExport(s: Setup, screenshots: boolean): Promise<Reco
   if (screenshots) await shot(page, '25-self-deployed-review');
   await next(page);
   await expectStep(page, 'export');
+  // The settings go straight into XSOAR here, so the secrets are included (off by default).
+  await page.check('input[name=include-secrets]');
   await page.click('button[name=export]');
   const path = (await page.locator('[data-export-path]').textContent()) ?? '';
   return JSON.parse(await readFile(path, 'utf8')) as Record<string, { password: string; identifier: string } & Record<string, unknown>>;

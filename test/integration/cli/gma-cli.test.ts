@@ -15,6 +15,8 @@ import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-e
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
+import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
+import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { SecretField, type ProfileSecretField } from '../../../shared/domain/secret-field';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { expectFirstTry } from '../../support/first-try-checklist';
@@ -26,6 +28,7 @@ const PASSPHRASE = 'amber quartz meadow signal 93';
 const oproxy = fakeOproxyValues();
 
 let dir: string;
+let CERT: { privateKeyPem: string; certificatePem: string; sha1: string; sha256: string };
 let env: Record<string, string>;
 
 interface Run {
@@ -60,6 +63,9 @@ async function seed(app: AppServices, name: string, draft: ProfileDraft, secrets
 
 beforeAll(async () => {
   requirePrivateKeyring();
+  const generated = await generateSelfSignedCertificate({ commonName: 'gma-cli-test', validityDays: 365, keySize: 2048, now: new Date() });
+  if (!generated.ok) throw new Error(generated.error.message);
+  CERT = { privateKeyPem: generated.value.privateKeyPem, certificatePem: generated.value.certificatePem, sha1: generated.value.info.sha1Thumbprint, sha256: generated.value.info.sha256Thumbprint };
   dir = await mkdtemp(join(tmpdir(), 'gma-cli-'));
   env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `cli-test-${randomBytes(4).toString('hex')}` };
   const app = createAppServices({
@@ -79,6 +85,23 @@ beforeAll(async () => {
   const d = emptyDraft();
   await seed(app, 'MI system', mailbox({ ...d, method: AuthMethod.ManagedIdentity }, 'MI system'));
   await seed(app, 'MI user', mailbox({ ...d, method: AuthMethod.ManagedIdentity, managedIdentity: { kind: 'user-assigned', clientId: '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10' } }, 'MI user'));
+  const selfDeployed = (credentialKind: 'secret' | 'certificate') => ({
+    ...emptySelfDeployedDraft(),
+    tenant: 'contoso.example',
+    resolvedTenantId: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+    clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
+    credentialKind,
+    certificate: credentialKind === 'certificate' ? { sha1Thumbprint: CERT.sha1, sha256Thumbprint: CERT.sha256, subject: 'CN=gma-cli-test', notAfter: '2027-11-26', certificatePem: CERT.certificatePem } : null,
+    authCodeObtainedAt: new Date().toISOString(),
+  });
+  await seed(app, 'SD secret', mailbox({ ...d, method: AuthMethod.SelfDeployed, selfDeployed: selfDeployed('secret') }, 'SD secret'), [
+    [SecretField.SelfDeployedClientSecret, 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789'],
+    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
+  ]);
+  await seed(app, 'SD certificate', mailbox({ ...d, method: AuthMethod.SelfDeployed, selfDeployed: selfDeployed('certificate') }, 'SD certificate'), [
+    [SecretField.SelfDeployedPrivateKey, CERT.privateKeyPem],
+    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
+  ]);
   await seed(app, 'XSOAR app', mailbox({ ...d, method: AuthMethod.XsoarApp, xsoarApp: { id: oproxy.id, boundInstanceName: '' } }, 'XSOAR app'), [
     [SecretField.XsoarAppToken, oproxy.token],
     [SecretField.XsoarAppKey, oproxy.key],
@@ -94,10 +117,10 @@ describe('gma (built, child process, real keychain)', () => {
   it('lists the profiles', async () => {
     const r = await gma(['profiles', 'list']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['MI system', 'MI user', 'XSOAR app']);
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['MI system', 'MI user', 'SD secret', 'SD certificate', 'XSOAR app']);
   });
 
-  it.each(['MI system', 'MI user', 'XSOAR app'])('exports %s as a REST body that passes the first-try checklist', async (name) => {
+  it.each(['MI system', 'MI user', 'SD secret', 'SD certificate', 'XSOAR app'])('exports %s as a REST body that passes the first-try checklist', async (name) => {
     const r = await gma(['export', name, '--format', 'rest', '--include-secrets']);
     expect(r.code).toBe(0);
     expectFirstTry(JSON.parse(r.stdout));

@@ -10,6 +10,8 @@ import { SystemClock } from '../../../main/adapters/system-clock';
 import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
+import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
+import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
@@ -101,6 +103,42 @@ describe('ImportService against the real keychain', () => {
       expect(again.ok && again.value.files[0]?.data).toBe(first);
       await services.profiles.forgetEverything();
     }
+  });
+
+  it('moves a self-deployed certificate profile through a bundle: the REST export is the same afterwards', async () => {
+    const cert = await generateSelfSignedCertificate({ commonName: 'gma-import-test', validityDays: 90, keySize: 2048, now: new Date() });
+    if (!cert.ok) throw new Error(cert.error.message);
+    const created = await services.profiles.create('SD cert', AuthMethod.SelfDeployed);
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    await services.secrets.setMany(id, [[SecretField.SelfDeployedPrivateKey, cert.value.privateKeyPem], [SecretField.SelfDeployedAuthCode, '0.AXkAone-time-code']]);
+    const d = emptyDraft();
+    const draft = {
+      ...d,
+      method: AuthMethod.SelfDeployed,
+      selfDeployed: {
+        ...emptySelfDeployedDraft(),
+        tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+        resolvedTenantId: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+        clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
+        credentialKind: 'certificate' as const,
+        certificate: { sha1Thumbprint: cert.value.info.sha1Thumbprint, sha256Thumbprint: cert.value.info.sha256Thumbprint, subject: 'CN=gma-import-test', notAfter: '2027-01-01', certificatePem: cert.value.certificatePem },
+        authCodeObtainedAt: new Date().toISOString(),
+      },
+      mailbox: { ...d.mailbox, instanceName: 'SD cert', mailboxToFetch: 'soc@contoso.example' },
+    };
+    await services.profiles.saveDraft(id, draft, 'review');
+    const rest = await services.exportBuilder.build({ draft, profileId: id, format: 'rest', includeSecrets: true, confirmRebind: false });
+    const bundle = await services.exportBuilder.build({ draft, profileId: id, format: 'bundle', includeSecrets: true, passphrase: PASSPHRASE, confirmRebind: false });
+    if (!rest.ok || !bundle.ok) throw new Error('export failed');
+    const path = join(dir, 'sd.gma-bundle');
+    await writeFile(path, bundle.value.files[0]!.data);
+    await services.profiles.forgetEverything();
+    const imported = await services.imports.importFile(path, PASSPHRASE);
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.warnings.some((w) => w.includes('single-use'))).toBe(true);
+    const again = await services.exportBuilder.build({ draft: imported.value.profile.draft, profileId: imported.value.profile.id, format: 'rest', includeSecrets: true, confirmRebind: false });
+    expect(again.ok && again.value.files[0]?.data).toBe(rest.value.files[0]?.data);
   });
 
   it('lists the secrets a redacted file did not carry', async () => {

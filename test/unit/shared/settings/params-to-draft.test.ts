@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthMethod } from '../../../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../../../shared/domain/profile-draft';
+import { emptySelfDeployedDraft } from '../../../../shared/domain/self-deployed-draft';
 import { SecretField } from '../../../../shared/domain/secret-field';
 import { isPlaceholder, keychainPlaceholder } from '../../../../shared/export/secret-fields';
 import { buildInstanceParams } from '../../../../shared/settings/build-instance-params';
@@ -24,6 +25,33 @@ describe('paramsToDraft', () => {
   ])('rebuilds the draft of a %s from its parameters', (_what, draft) => {
     const secrets = draft.method === AuthMethod.XsoarApp ? { [SecretField.XsoarAppToken]: oproxy.token, [SecretField.XsoarAppKey]: oproxy.key } : {};
     const r = paramsToDraft(buildInstanceParams(draft, secrets), 'SOC', isPlaceholder);
+    expect(r).toEqual({ ok: true, value: { draft, secrets } });
+  });
+
+  const IMPORTED_AT = '2026-11-26T12:00:00.000Z';
+  const sd = (credentialKind: 'secret' | 'certificate') =>
+    withMailbox({
+      ...emptyDraft(),
+      method: AuthMethod.SelfDeployed,
+      selfDeployed: {
+        ...emptySelfDeployedDraft(),
+        tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+        resolvedTenantId: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+        clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
+        redirectUri: 'https://xsoar.contoso.example/oauth',
+        credentialKind,
+        certificate: credentialKind === 'certificate' ? { sha1Thumbprint: 'A'.repeat(40), sha256Thumbprint: '', subject: '', notAfter: '', certificatePem: '' } : null,
+        authCodeObtainedAt: IMPORTED_AT,
+      },
+    });
+
+  it.each(['secret', 'certificate'] as const)('rebuilds a self-deployed draft with a %s, its code counted from the import', (kind) => {
+    const draft = sd(kind);
+    const secrets =
+      kind === 'secret'
+        ? { [SecretField.SelfDeployedClientSecret]: 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789', [SecretField.SelfDeployedAuthCode]: '0.AXkAcode' }
+        : { [SecretField.SelfDeployedPrivateKey]: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----', [SecretField.SelfDeployedAuthCode]: '0.AXkAcode' };
+    const r = paramsToDraft(buildInstanceParams(draft, secrets), 'SOC', isPlaceholder, IMPORTED_AT);
     expect(r).toEqual({ ok: true, value: { draft, secrets } });
   });
 
