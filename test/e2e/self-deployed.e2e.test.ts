@@ -60,14 +60,14 @@ interface Setup {
 }
 
 /** The app under test wired to the test identity platform; the browser user plays the system browser. */
-async function setUp(platforms: 'web-and-desktop' | 'web-only' = 'web-and-desktop'): Promise<Setup> {
+async function setUp(platforms: 'web-and-desktop' | 'web-only' = 'web-and-desktop', interactiveMs = 60_000): Promise<Setup> {
   const opener = new PlayingBrowser(user, null);
   const app = await startApp(browser, {
     browserOpener: opener,
     http: createNodeFetchClient(),
     endpoints: endpointsOf(idp),
     extraExternalHosts: [idp.authorityHostAndPort],
-    authTimeouts: { interactiveMs: 60_000 },
+    authTimeouts: { interactiveMs },
   });
   const clientId = newClientId();
   const redirectUri = `http://localhost:${await freePort()}/xsoar`;
@@ -311,6 +311,26 @@ describe('self-deployed Entra ID app in Chromium against the test identity platf
       } finally {
         await new Promise<void>((resolve) => blocker.close(() => resolve()));
       }
+    } finally {
+      await s.app.close();
+    }
+  });
+
+  it('times out when nobody signs in: the wizard says so and the loopback listener is closed', async () => {
+    // A 3-second limit stands in for the real 5 minutes; the user never acts in the browser.
+    const s = await setUp('web-and-desktop', 3_000);
+    try {
+      const { page } = s.app;
+      await throughAppStep(s, false);
+      await storeSecret(page, s.secret);
+      await throughSetupAndMailbox(s, ALICE.upn, false);
+      s.opener.plays(null);
+      await page.click('button[name=verify-sign-in]');
+      await page.waitForSelector('[data-op-running=verify-sign-in]');
+      const port = Number(new URL(s.opener.lastRedirectUri()).port);
+      await expect.poll(() => portIsOpen(port)).toBe(true);
+      await page.waitForSelector('[data-op-error=verify-sign-in][data-error-code="op/timeout"]', { timeout: 30_000 });
+      expect(await portIsOpen(port)).toBe(false);
     } finally {
       await s.app.close();
     }
