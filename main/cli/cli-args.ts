@@ -35,7 +35,8 @@ format always carries them, encrypted with a passphrase read from the
 GMA_BUNDLE_PASSPHRASE environment variable or asked for on the terminal.
 Without --out the export goes to standard output. --rebind confirms exporting
 Cortex XSOAR app values for an instance other than the one they were bound to.
-Data folder and keychain are the app's; GMA_DATA_DIR overrides the folder.
+Data folder and keychain are the installed app's; GMA_DATA_DIR overrides the
+folder, GMA_KEYCHAIN_PREFIX=dev selects a development build's keychain items.
 Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other failures.`;
 
 /** Parses `argv` (without node and script) into a command. */
