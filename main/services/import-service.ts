@@ -25,6 +25,12 @@ export interface ImportOutcome {
   readonly missingSecrets: readonly ProfileSecretField[];
 }
 
+/** Marks a profile an import is still building; see {@link ImportService}. */
+const STAGING_MARK = / \(importing [0-9a-z]+\)$/;
+
+/** A staged import older than this was interrupted (a crash or a killed `gma`), not still running. */
+const STALE_STAGING_MS = 10 * 60_000;
+
 /** What kind of file a path holds. */
 export type ImportFileKind = 'bundle' | 'settings';
 
@@ -80,7 +86,8 @@ export class ImportService {
     if (secrets[SecretField.SelfDeployedAuthCode] !== undefined) {
       warnings = [...warnings, 'creds_auth_code: an authorization code is single-use and expires about 10 minutes after it was issued; unless this one is that fresh, get a new code in the wizard before saving the instance.'];
     }
-    const staged = await this.profiles.create(`${name.slice(0, 90)} (importing ${Date.now().toString(36)})`, draft.method);
+    await this.removeInterruptedImports();
+    const staged = await this.profiles.create(`${name.slice(0, 90)} (importing ${this.now().getTime().toString(36)})`, draft.method);
     if (!staged.ok) return staged;
     const id = staged.value.id;
     const undo = async <T>(r: Result<T>): Promise<Result<never>> => {
@@ -105,6 +112,17 @@ export class ImportService {
     if (!renamed.ok) return undo(renamed);
     const missingSecrets = secretFieldsFor(draft.method).filter((f) => secrets[f] === undefined && relevant(f, params));
     return ok({ profile: renamed.value, replaced: existing !== undefined, warnings, missingSecrets });
+  }
+
+  // An import interrupted between staging and renaming leaves its staged profile behind; the next import
+  // removes it (with its keychain items) once it is clearly not another import still in progress.
+  private async removeInterruptedImports(): Promise<void> {
+    const listing = await this.profiles.list();
+    if (!listing.ok) return;
+    const cutoff = this.now().getTime() - STALE_STAGING_MS;
+    for (const p of listing.value.profiles) {
+      if (STAGING_MARK.test(p.name) && Date.parse(p.updatedAt) < cutoff) await this.profiles.delete(p.id);
+    }
   }
 
   private async read(path: string): Promise<Result<Uint8Array>> {

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { ImportService } from '../../../main/services/import-service';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
@@ -139,6 +140,26 @@ describe('ImportService against the real keychain', () => {
     expect(imported.value.warnings.some((w) => w.includes('single-use'))).toBe(true);
     const again = await services.exportBuilder.build({ draft: imported.value.profile.draft, profileId: imported.value.profile.id, format: 'rest', includeSecrets: true, confirmRebind: false });
     expect(again.ok && again.value.files[0]?.data).toBe(rest.value.files[0]?.data);
+  });
+
+  it('removes what an interrupted import left behind, but not an import still running', async () => {
+    const path = await exported('params');
+    await services.profiles.forgetEverything();
+    const leftover = await services.profiles.create('Old (importing abc123)', AuthMethod.XsoarApp);
+    const running = await services.profiles.create('Other (importing def456)', AuthMethod.XsoarApp);
+    if (!leftover.ok || !running.ok) throw new Error('setup failed');
+    await services.secrets.set(leftover.value.id, SecretField.XsoarAppKey, oproxy.key);
+    // Seen from 11 minutes later, both staged profiles are stale.
+    const later = new ImportService(new NodeFileSystem(), services.profiles, services.secrets, () => new Date(Date.now() + 11 * 60_000));
+    expect((await later.importFile(path)).ok).toBe(true);
+    const names = await services.profiles.list();
+    expect(names.ok && names.value.profiles.map((p) => p.name)).toEqual(['Graph_Mail_SOC']);
+    expect((await store.listAccounts()).some((a) => a.includes(leftover.value.id))).toBe(false);
+    // Seen from now, a fresh staged profile is left alone.
+    const fresh = await services.profiles.create('New (importing ghi789)', AuthMethod.XsoarApp);
+    expect((await services.imports.importFile(path)).ok).toBe(true);
+    const after = await services.profiles.list();
+    expect(after.ok && after.value.profiles.some((p) => fresh.ok && p.id === fresh.value.id)).toBe(true);
   });
 
   it('lists the secrets a redacted file did not carry', async () => {
