@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
 import { decodeJwt } from '../../idp/jwt';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
-import { ADMIN, ALICE, GRAPH, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from './fixture';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
+import { ADMIN, ALICE, GRAPH, MAIL_PERMISSIONS, newClientId, TID } from './fixture';
+import { usePlatformSession } from './platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-});
-afterAll(async () => {
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser, catcher } = s));
 
 function app(): string {
   const clientId = newClientId();

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
 import { decodeJwt } from '../../idp/jwt';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import { createClientCertificate } from '../../idp/test-ca';
-import { ALICE, GRAPH, MAIL_PERMISSIONS, MAIL_SCOPES, newClientId, TENANT, TID, USERS } from './fixture';
+import { ALICE, GRAPH, MAIL_PERMISSIONS, MAIL_SCOPES, newClientId, TID } from './fixture';
+import { usePlatformSession } from './platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-});
-afterAll(async () => {
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser, catcher } = s));
 
 /** Production configuration except the authority host (default AAD protocol mode). */
 function ccaFor(clientId: string, credential: Partial<Configuration['auth']>): ConfidentialClientApplication {

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfidentialClientApplication, PublicClientApplication, type AuthError, type Configuration } from '@azure/msal-node';
-import { launchBrowserUser, type BrowserOutcome, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
+import type { BrowserOutcome, BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import { createClientCertificate } from '../../idp/test-ca';
 import { withTimeout } from '../../idp/with-timeout';
-import { ALICE, GRAPH, INTERACTIVE_TIMEOUT_MS, MAIL_PERMISSIONS, MAIL_SCOPES, newClientId, publicApp, TENANT, TID, USERS } from './fixture';
+import { ALICE, GRAPH, INTERACTIVE_TIMEOUT_MS, MAIL_PERMISSIONS, MAIL_SCOPES, newClientId, publicApp, TID } from './fixture';
 import { codeFromBrowser, expectEntraError, postToken } from './flows';
+import { usePlatformSession } from './platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-});
-afterAll(async () => {
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser, catcher } = s));
 
 function cca(clientId: string, credential: Partial<Configuration['auth']>, tenant = TID): ConfidentialClientApplication {
   return new ConfidentialClientApplication({ auth: { clientId, authority: idp.authority(tenant), knownAuthorities: [idp.authorityHostAndPort], ...credential } });

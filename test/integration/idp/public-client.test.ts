@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PublicClientApplication, type AuthenticationResult } from '@azure/msal-node';
-import { launchBrowserUser, type BrowserOutcome, type BrowserUser, type UserScript } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
+import type { BrowserOutcome, BrowserUser, UserScript } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
 import { decodeJwt } from '../../idp/jwt';
 import { withTimeout } from '../../idp/with-timeout';
-import { ALICE, BOB, GRAPH, INTERACTIVE_TIMEOUT_MS, MAIL_SCOPES, publicApp, TENANT, TID, USERS } from './fixture';
+import { ALICE, BOB, GRAPH, INTERACTIVE_TIMEOUT_MS, MAIL_SCOPES, publicApp, TID } from './fixture';
+import { usePlatformSession } from './platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser } = s));
 
 /** Production configuration except the authority host (default AAD protocol mode). */
 function pcaFor(clientId: string, tenant: string = TID): PublicClientApplication {

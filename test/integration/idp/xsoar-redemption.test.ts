@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
+import { describe, expect, it } from 'vitest';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
 import { decodeJwt } from '../../idp/jwt';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import { createClientCertificate } from '../../idp/test-ca';
-import { ALICE, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from './fixture';
+import { ALICE, MAIL_PERMISSIONS, newClientId, TID } from './fixture';
 import { codeFromBrowser, expectEntraError, postToken, xsoarClientAssertion, xsoarLoginUrl } from './flows';
+import { usePlatformSession } from './platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-});
-afterAll(async () => {
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser, catcher } = s));
 
 describe('XSOAR-compatible redemption of a Web auth code (plain form POST, no PKCE, no scope)', () => {
   it('redeems once with client_secret, refreshes, and the token reads the mailbox', async () => {

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminConsentService } from '../../../main/auth/admin-consent-service';
 import { TenantResolver } from '../../../main/auth/tenant-resolver';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { ADMIN, ALICE, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from '../idp/fixture';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
+import { ADMIN, ALICE, MAIL_PERMISSIONS, newClientId, TID } from '../idp/fixture';
 import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
+import { usePlatformSession } from '../idp/platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser } = s));
 
 /** An app whose Mobile-and-desktop redirect `http://localhost` admits any loopback port, as in Entra. */
 function app(): string {

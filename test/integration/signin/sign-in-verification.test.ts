@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { SignInVerificationService } from '../../../main/auth/sign-in-verification-service';
 import { TenantResolver } from '../../../main/auth/tenant-resolver';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
-import { ALICE, BOB, MAIL_PERMISSIONS, newClientId, publicApp, TENANT, TID, USERS } from '../idp/fixture';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
+import { ALICE, BOB, MAIL_PERMISSIONS, newClientId, publicApp, TID } from '../idp/fixture';
 import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
+import { usePlatformSession } from '../idp/platform-session';
 
 /** A real ICachePlugin keeping MSAL's serialized cache in memory (the app injects the keychain-backed one). */
 class MemoryCachePlugin implements ICachePlugin {
@@ -28,16 +29,7 @@ class MemoryCachePlugin implements ICachePlugin {
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-});
-afterAll(async () => {
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser, catcher } = s));
 
 function service(opener: PlayingBrowser, cache?: ICachePlugin, timeoutMs?: number): SignInVerificationService {
   const http = createNodeFetchClient();

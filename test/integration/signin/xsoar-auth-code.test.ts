@@ -1,24 +1,18 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XsoarAuthCodeService } from '../../../main/auth/xsoar-auth-code-service';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
 import { createClientCertificate } from '../../idp/test-ca';
-import { ALICE, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from '../idp/fixture';
+import { ALICE, MAIL_PERMISSIONS, newClientId, TID } from '../idp/fixture';
 import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
 import { integrationClientAssertion, redeemLikeIntegration } from './xsoar-assertion';
+import { usePlatformSession } from '../idp/platform-session';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
-beforeAll(async () => {
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  browser = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await browser?.close();
-  await idp?.close();
-});
+usePlatformSession((s) => ({ idp, browser } = s));
 
 /** A free loopback port for the XSOAR-style redirect URI (bound and released at once). */
 async function freePort(): Promise<number> {
