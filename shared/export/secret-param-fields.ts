@@ -1,26 +1,32 @@
 import { AuthMethod } from '../domain/auth-method';
 import type { ProfileDraft } from '../domain/profile-draft';
-import { SecretField, type ProfileSecretField } from '../domain/secret-field';
+import type { ProfileSecretField } from '../domain/secret-field';
+import type { ParamsMode } from './export-mode';
+import { secretSlotOfParam } from './secret-fields';
+import { fieldOfSecretKind } from './secret-field-kinds';
+
+/** The export mode a draft expresses, or `null` before a method is chosen. */
+export function paramsModeOfDraft(draft: ProfileDraft): ParamsMode | null {
+  switch (draft.method) {
+    case AuthMethod.XsoarApp:
+      return { method: 'xsoar-app' };
+    case AuthMethod.SelfDeployed:
+      return { method: 'self-deployed', credential: draft.selfDeployed.credentialKind };
+    case AuthMethod.ManagedIdentity:
+      return { method: 'managed-identity', identity: draft.managedIdentity.kind };
+    case null:
+      return null;
+  }
+}
 
 /**
  * The keychain field behind a parameter's password box for the draft's
  * method, or `undefined` when that value is not a secret here (the tenant
- * ID in "Token or Tenant ID" is not; the oproxy Token is).
+ * ID in "Token or Tenant ID" is not; the oproxy Token is). The export's own
+ * table of secret slots decides; this only maps its answer to a keychain field.
  */
 export function secretFieldOfParam(draft: ProfileDraft, param: string): ProfileSecretField | undefined {
-  switch (draft.method) {
-    case AuthMethod.XsoarApp:
-      return param === 'creds_refresh_token' ? SecretField.XsoarAppToken : param === 'creds_enc_key' ? SecretField.XsoarAppKey : undefined;
-    case AuthMethod.SelfDeployed:
-      return param === 'creds_enc_key'
-        ? SecretField.SelfDeployedClientSecret
-        : param === 'creds_certificate'
-          ? SecretField.SelfDeployedPrivateKey
-          : param === 'creds_auth_code'
-            ? SecretField.SelfDeployedAuthCode
-            : undefined;
-    case AuthMethod.ManagedIdentity:
-    case null:
-      return undefined;
-  }
+  const mode = paramsModeOfDraft(draft);
+  const slot = mode === null ? undefined : secretSlotOfParam(mode, param);
+  return slot === undefined ? undefined : fieldOfSecretKind(slot.kind);
 }
