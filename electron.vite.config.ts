@@ -29,6 +29,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; minified it is a third of the bytes to parse before the first step.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
-import { ProfilesScreen } from './profiles/profiles-screen';
+
+// The profiles screen loads on first use: it is not needed for the first step.
+const ProfilesScreen = lazy(() => import('./profiles/profiles-screen').then((m) => ({ default: m.ProfilesScreen })));
 
 /** Which screen is shown; each wizard opening gets its own key so its state starts fresh. */
 type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' };
@@ -30,7 +32,11 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="app-main">{view.kind === 'wizard' ? <Wizard key={view.key} profile={view.profile} /> : <ProfilesScreen onOpen={openWizard} />}</main>
+      <main className="app-main">{view.kind === 'wizard' ? <Wizard key={view.key} profile={view.profile} /> : (
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <ProfilesScreen onOpen={openWizard} />
+          </Suspense>
+        )}</main>
     </div>
   );
 }

@@ -71,7 +71,7 @@ export class CredentialCheckService {
     try {
       const tenant = await this.tenants.resolve(request.tenant, scope.signal);
       if (!tenant.ok) return scope.stopReason ? fail(stoppedError(scope.stopReason, 'The credential check', this.timeoutMs)) : tenant;
-      const auth = { ...msalAuthOptions(this.endpoints, tenant.value.tenantId, request.clientId.trim()), ...credentialAuthOptions(request.credential) };
+      const auth = { ...msalAuthOptions(this.endpoints, tenant.value.tenantId, request.clientId.trim(), tenant.value.authorityMetadata), ...credentialAuthOptions(request.credential) };
       try {
         const app = new ConfidentialClientApplication(msalConfiguration(auth, this.http, scope.signal));
         const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE], skipCache: true });

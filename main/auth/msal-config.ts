@@ -4,13 +4,18 @@ import type { HttpClient } from '../ports/http-client';
 import { MsalNetworkClient } from './msal-network-client';
 
 /**
- * MSAL's `auth` block for a tenant. With production endpoints it is exactly what a normal Entra app passes
+ * MSAL's `auth` block for a tenant.
+ *
+ * `authorityMetadata` is the tenant's openid-configuration as `TenantResolver` already fetched it: given
+ * to MSAL, it spares a second download of the same document per operation (MSAL otherwise fetches it for any
+ * authority it has no built-in endpoints for). The resolver has checked that the document names this tenant. With production endpoints it is exactly what a normal Entra app passes
  * (`clientId`, `authority: https://login.microsoftonline.com/<tenant>/`, no `knownAuthorities`); other hosts
  * (the test identity platform) are listed in `knownAuthorities` so MSAL trusts them without asking Microsoft.
  */
-export function msalAuthOptions(endpoints: IdentityEndpoints, tenantId: string, clientId: string): NodeAuthOptions {
+export function msalAuthOptions(endpoints: IdentityEndpoints, tenantId: string, clientId: string, authorityMetadata?: string): NodeAuthOptions {
   const { authority, knownAuthorities } = msalAuthorityFor(endpoints, tenantId);
-  return knownAuthorities.length === 0 ? { clientId, authority } : { clientId, authority, knownAuthorities: [...knownAuthorities] };
+  const metadata = authorityMetadata === undefined ? {} : { authorityMetadata };
+  return knownAuthorities.length === 0 ? { clientId, authority, ...metadata } : { clientId, authority, knownAuthorities: [...knownAuthorities], ...metadata };
 }
 
 /**

@@ -55,6 +55,8 @@ export interface SignInVerificationOptions {
 interface PendingWebAttempt {
   readonly request: WebSignInRequest;
   readonly tenantId: string;
+  /** The tenant's openid-configuration from the resolver, so MSAL does not fetch it again. */
+  readonly authorityMetadata: string;
   readonly state: string;
   readonly verifier: string;
   readonly expiresAt: number;
@@ -112,7 +114,7 @@ export class SignInVerificationService {
       if (!started.ok) return started;
       const listener = started.value;
       try {
-        const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.clientId.trim()), this.http, scope.signal, this.cachePlugin));
+        const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.clientId.trim(), tenant.value.authorityMetadata), this.http, scope.signal, this.cachePlugin));
         const pkce = await this.crypto.generatePkceCodes();
         const scopes = [...VERIFIED_SIGN_IN_SCOPES];
         let url: string;
@@ -169,7 +171,7 @@ export class SignInVerificationService {
       const state = newState();
       const pkce = await this.crypto.generatePkceCodes();
       try {
-        const cca = this.confidentialClient(request, tenant.value.tenantId, scope.signal);
+        const cca = this.confidentialClient(request, tenant.value.tenantId, tenant.value.authorityMetadata, scope.signal);
         const url = await cca.getAuthCodeUrl({
           scopes: [...VERIFIED_SIGN_IN_SCOPES],
           redirectUri: request.redirectUri,
@@ -180,7 +182,7 @@ export class SignInVerificationService {
           prompt: request.prompt ?? 'select_account',
         });
         const attemptId = randomUUID();
-        this.attempts.set(attemptId, { request, tenantId: tenant.value.tenantId, state, verifier: pkce.verifier, expiresAt: Date.now() + this.webAttemptTtlMs });
+        this.attempts.set(attemptId, { request, tenantId: tenant.value.tenantId, authorityMetadata: tenant.value.authorityMetadata, state, verifier: pkce.verifier, expiresAt: Date.now() + this.webAttemptTtlMs });
         await this.browser.open(url);
         return ok({ attemptId, url });
       } catch (error) {
@@ -202,7 +204,7 @@ export class SignInVerificationService {
     this.attempts.delete(attemptId);
     const scope = new OperationScope(cancel, this.timeoutMs);
     try {
-      const cca = this.confidentialClient(attempt.request, attempt.tenantId, scope.signal);
+      const cca = this.confidentialClient(attempt.request, attempt.tenantId, attempt.authorityMetadata, scope.signal);
       let result: AuthenticationResult;
       try {
         result = await cca.acquireTokenByCode({ code: extracted.code, scopes: [...VERIFIED_SIGN_IN_SCOPES], redirectUri: attempt.request.redirectUri, codeVerifier: attempt.verifier });
@@ -221,8 +223,8 @@ export class SignInVerificationService {
     this.attempts.delete(attemptId);
   }
 
-  private confidentialClient(request: WebSignInRequest, tenantId: string, signal: AbortSignal): ConfidentialClientApplication {
-    const auth = { ...msalAuthOptions(this.endpoints, tenantId, request.clientId.trim()), ...credentialAuthOptions(request.credential) };
+  private confidentialClient(request: WebSignInRequest, tenantId: string, authorityMetadata: string, signal: AbortSignal): ConfidentialClientApplication {
+    const auth = { ...msalAuthOptions(this.endpoints, tenantId, request.clientId.trim(), authorityMetadata), ...credentialAuthOptions(request.credential) };
     return new ConfidentialClientApplication(msalConfiguration(auth, this.http, signal, this.cachePlugin));
   }
 

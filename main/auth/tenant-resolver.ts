@@ -15,6 +15,11 @@ export interface ResolvedTenant {
   readonly requested: string;
   readonly cloudInstance: string | null;
   readonly regionScope: string | null;
+  /**
+   * The openid-configuration document as fetched, for MSAL's `authorityMetadata`: MSAL would otherwise fetch
+   * the same document again on every sign-in (see {@link msalAuthOptions}).
+   */
+  readonly authorityMetadata: string;
 }
 
 /** Default bound of one lookup. */
@@ -41,16 +46,18 @@ export class TenantResolver {
     const scope = new OperationScope(cancel, this.timeoutMs);
     try {
       let body: unknown;
+      let raw: string;
       try {
         const response = await this.http.send({ method: 'GET', url: openIdConfigurationUrl(requested, this.endpoints.authorityHost), headers: { accept: 'application/json' }, signal: scope.signal });
-        body = JSON.parse(response.body);
+        raw = response.body;
+        body = JSON.parse(raw);
       } catch (error) {
         if (scope.stopReason !== null) return fail(stoppedError(scope.stopReason, 'Looking up the tenant', this.timeoutMs));
         if (error instanceof SyntaxError) return fail(appError(ErrorCode.AuthUnexpectedResponse, `The tenant lookup at ${new URL(this.endpoints.authorityHost).host} did not return JSON.`));
         return fail(appError(ErrorCode.AuthNetwork, `Microsoft Entra ID (${new URL(this.endpoints.authorityHost).host}) could not be reached: ${error instanceof Error ? error.message : String(error)}`, { retryable: true }));
       }
       const discovery = readTenantDiscovery(body);
-      if (discovery.ok) return ok({ tenantId: discovery.tenantId, requested, cloudInstance: discovery.cloudInstance, regionScope: discovery.regionScope });
+      if (discovery.ok) return ok({ tenantId: discovery.tenantId, requested, cloudInstance: discovery.cloudInstance, regionScope: discovery.regionScope, authorityMetadata: raw });
       const { problem } = discovery;
       if (problem.kind === 'tenant-not-found') return fail(aadstsError(problem.aadsts ?? 90002));
       return fail(appError(problem.code, problem.message));

@@ -1,3 +1,5 @@
+import { Suspense, useEffect } from 'react';
+import { MethodStep } from './steps/method-step';
 import { assertNever } from '../../shared/wizard/assert-never';
 import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
@@ -7,18 +9,20 @@ import { initialWizardState, wizardReducer } from '../../shared/wizard/wizard-re
 import type { WizardState } from '../../shared/wizard/wizard-state';
 import type { Profile } from '../../shared/domain/profile';
 import { useAutosave } from '../profiles/use-autosave';
-import { MethodStep } from './steps/method-step';
-import { ManagedIdentityStep } from './steps/managed-identity-step';
-import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
-import { XsoarAppCredentialsStep } from './steps/xsoar-app-credentials-step';
-import { MailboxStep } from './steps/mailbox-step';
-import { SelfDeployedAppStep } from './steps/self-deployed-app-step';
-import { SelfDeployedCredentialStep } from './steps/self-deployed-credential-step';
-import { SelfDeployedSetupStep } from './steps/self-deployed-setup-step';
-import { SelfDeployedVerifyStep } from './steps/self-deployed-verify-step';
-import { SelfDeployedCodeStep } from './steps/self-deployed-code-step';
-import { ReviewStep } from './steps/review-step';
-import { ExportStep } from './steps/export-step';
+import {
+  ExportStep,
+  MailboxStep,
+  ManagedIdentityStep,
+  preloadStepsFor,
+  ReviewStep,
+  SelfDeployedAppStep,
+  SelfDeployedCodeStep,
+  SelfDeployedCredentialStep,
+  SelfDeployedSetupStep,
+  SelfDeployedVerifyStep,
+  XsoarAppConsentStep,
+  XsoarAppCredentialsStep,
+} from './lazy-steps';
 
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
@@ -55,6 +59,8 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
   const { index, total } = progress(state);
   const step = state.screen.step;
   const busy = state.screen.step === 'export' && state.screen.status.kind === 'saving';
+  const method = state.draft.method;
+  useEffect(() => preloadStepsFor(method), [method]);
 
   return (
     <div className="wizard" data-step={step}>
@@ -82,7 +88,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
           )}
         </p>
         <h2 id="step-title">{STEP_TITLES[step]}</h2>
-        {renderStep()}
+        <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
       </section>
       <nav className="wizard-nav">
         <button type="button" name="back" onClick={() => dispatch({ type: 'back' })} disabled={index <= 1 || busy}>

@@ -3,6 +3,7 @@ import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { SignInVerificationService } from '../../../main/auth/sign-in-verification-service';
 import { TenantResolver } from '../../../main/auth/tenant-resolver';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import type { HttpClient } from '../../../main/ports/http-client';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import type { BrowserUser } from '../../idp/browser-user';
 import type { IdentityPlatform } from '../../idp/identity-platform';
@@ -65,6 +66,21 @@ describe('SignInVerificationService: loopback sign-in (Mobile-and-desktop redire
     expect(cache.writes).toBeGreaterThan(0);
     expect(cache.serialized).toContain(ALICE.upn);
     expect(await portIsOpen(Number(new URL(opener.lastRedirectUri()).port))).toBe(false);
+  });
+
+  it('fetches the tenant\'s openid-configuration once per sign-in (MSAL reuses the resolver\'s copy)', async () => {
+    const app = idp.registerApp(publicApp());
+    const inner = createNodeFetchClient();
+    const requested: string[] = [];
+    // The real client, recording each URL it is asked for.
+    const http: HttpClient = { send: (request) => (requested.push(request.url), inner.send(request)) };
+    const endpoints = endpointsOf(idp);
+    const opener = new PlayingBrowser(browser, { user: ALICE, consent: 'accept' });
+    const svc = new SignInVerificationService(http, endpoints, new TenantResolver(http, endpoints), opener);
+    const result = await svc.verify({ tenant: 'contoso.example', clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.allPassed).toBe(true);
+    expect(requested.filter((url) => url.includes('/.well-known/openid-configuration'))).toHaveLength(1);
   });
 
   it('wrong mailbox signed in: the account line is ✗ with a fix, and the mailbox is not readable', async () => {
