@@ -57,15 +57,22 @@ export class SecretVault {
     private readonly newGeneration: () => string = () => randomBytes(8).toString('hex'),
   ) {}
 
-  /** Stores `value` as `field` of `scope`, replacing any previous value. */
-  set(scope: SecretScope, field: SecretField, value: string): Promise<void> {
+  /**
+   * Stores `value` as `field` of `scope`, replacing any previous value.
+   *
+   * Replacing needs the previous head (to delete its chunks), which costs a keychain read unless this process
+   * already saw it. A caller that knows the field was never stored (the profile does not list it, and the app
+   * is the only writer of its items) passes `previous: 'absent'` and spares that read, so a first store is one
+   * keychain call like a raw write. Should the caller be wrong, old chunks stay behind for the orphan scan.
+   */
+  set(scope: SecretScope, field: SecretField, value: string, previous: 'unknown' | 'absent' = 'unknown'): Promise<void> {
     const size = Buffer.byteLength(value, 'utf8');
     if (size > MAX_SECRET_BYTES) {
       return Promise.reject(new SecretIntegrityError(appError(ErrorCode.SecretTooLarge, `This secret is ${size} bytes; the limit is ${MAX_SECRET_BYTES} bytes.`)));
     }
     const head = headAccount(scope, field);
     return this.lock.run(head, async () => {
-      const previous = await this.previousManifest(scope, head);
+      const old = previous === 'absent' && !this.known.has(head) ? null : await this.previousManifest(scope, head);
       const generation = this.newGeneration();
       const encoded = encodeSecret(value, generation);
       const accounts = encoded.chunks.map((_, i) => chunkAccount(head, generation, i));
@@ -81,7 +88,7 @@ export class SecretVault {
         throw error;
       }
       this.known.set(head, decodeManifest(encoded.head));
-      if (previous !== null) await this.deleteChunks(head, previous).catch(() => undefined);
+      if (old !== null) await this.deleteChunks(head, old).catch(() => undefined);
     });
   }
 

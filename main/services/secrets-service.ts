@@ -48,12 +48,14 @@ export class SecretsService {
       return message === null ? [] : [{ field, message }];
     });
     if (problems.length > 0) return fail(appError(ErrorCode.ConfigInvalid, problems.map((p) => p.message).join(' '), { fields: problems }));
-    if ((await this.store.get(profileId)) === undefined) return notFound();
+    const profile = await this.store.get(profileId);
+    if (profile === undefined) return notFound();
     return expected(async () => {
       const stored: ProfileSecretField[] = [];
       try {
         for (const [field, value] of entries) {
-          await this.vault.set({ kind: 'profile', profileId }, field, value);
+          // A field the profile does not list was never stored: no previous value to look up in the keychain.
+          await this.vault.set({ kind: 'profile', profileId }, field, value, profile.secretFields.includes(field) ? 'unknown' : 'absent');
           stored.push(field);
         }
       } catch (error) {

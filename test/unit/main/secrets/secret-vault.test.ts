@@ -22,6 +22,23 @@ describe('SecretVault (in memory)', () => {
     expect(await vault.get(P, F)).toBe(long);
   });
 
+  it('a first store of a field known to be absent is one keychain write and no read; otherwise the old head is read once', async () => {
+    const store = new InMemorySecretStore();
+    let reads = 0;
+    const counting = Object.assign(Object.create(store) as InMemorySecretStore, {
+      get: (account: string) => {
+        reads += 1;
+        return store.get(account);
+      },
+    });
+    await new SecretVault(counting).set(P, SecretField.XsoarAppToken, 'first', 'absent');
+    expect(reads).toBe(0);
+    // A fresh vault (as after a restart) replacing a stored value must find the old head first.
+    await new SecretVault(counting).set(P, SecretField.XsoarAppToken, 'second');
+    expect(reads).toBe(1);
+    expect(await new SecretVault(store).get(P, SecretField.XsoarAppToken)).toBe('second');
+  });
+
   it('replacing a value deletes the old generation', async () => {
     const store = new InMemorySecretStore();
     const vault = new SecretVault(store);
