@@ -3,7 +3,7 @@
  * it wires is a plain service tested under Node; what stays here is the
  * Electron glue (window, protocol, IPC binding), kept deliberately thin.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { originOf } from '../shared/security/origin-of';
@@ -23,6 +23,8 @@ import { serveRegistryOnIpcMain } from './ipc/electron-ipc-bridge';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createMainWindow } from './windows/main-window';
 import { makeSenderGuard } from './windows/sender-guard';
+import { applicationMenuTemplate } from './windows/menu-template';
+import { showAboutBox } from './windows/about-box';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -66,6 +68,9 @@ void app.whenReady().then(() => {
   const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];
   serveRegistryOnIpcMain(registry, makeSenderGuard(trustedWebContents, origins));
   serveRenderer(join(here, '../renderer'));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ appName: app.getName(), platform: process.platform, isPackaged: app.isPackaged, onAbout: () => void showAboutBox(mainWindow) })),
+  );
 
   const open = (): void => {
     mainWindow = createMainWindow({

@@ -37,7 +37,7 @@ export function KeychainMaintenance({ run }: Props) {
 
   return (
     <section className="maintenance" aria-label="Keychain maintenance">
-      <h3>Leftover keychain items</h3>
+      <h2>Leftover keychain items</h2>
       <p className="hint">Keychain items whose profile no longer exists (for example after the profiles file was damaged), or parts of an interrupted save.</p>
       <button type="button" name="check-orphans" onClick={() => void check()}>
         Check
@@ -59,7 +59,7 @@ export function KeychainMaintenance({ run }: Props) {
             </button>
           </div>
         ))}
-      <h3>Forget everything</h3>
+      <h2>Forget everything</h2>
       {confirmForget ? (
         <ConfirmPanel confirmLabel="Forget everything" onConfirm={() => void forget()} onCancel={() => setConfirmForget(false)}>
           Delete <strong>every profile</strong> and <strong>every keychain item</strong> of this app, including the Microsoft sign-in cache? This cannot be

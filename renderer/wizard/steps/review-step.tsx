@@ -55,7 +55,9 @@ export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; read
             <th>Parameter</th>
             <th>Label in XSOAR</th>
             <th>Value</th>
-            <th />
+            <th>
+              <span className="visually-hidden">Copy</span>
+            </th>
           </tr>
         </thead>
         <tbody>
