@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
+import { useFocusRescue } from './use-focus-rescue';
 
 // The profiles screen loads on first use: it is not needed for the first step.
 const ProfilesScreen = lazy(() => import('./profiles/profiles-screen').then((m) => ({ default: m.ProfilesScreen })));
@@ -12,6 +13,7 @@ type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonl
 export function App() {
   const [view, setView] = useState<View>({ kind: 'wizard', profile: null, key: 0 });
   const [opened, setOpened] = useState(0);
+  useFocusRescue();
   const openWizard = (profile: Profile | null) => {
     setOpened((n) => n + 1);
     setView({ kind: 'wizard', profile, key: opened + 1 });

@@ -1,4 +1,5 @@
 import { Suspense, useEffect } from 'react';
+import { useStepFocus } from './use-step-focus';
 import { MethodStep } from './steps/method-step';
 import { assertNever } from '../../shared/wizard/assert-never';
 import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
@@ -61,6 +62,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
   const busy = state.screen.step === 'export' && state.screen.status.kind === 'saving';
   const method = state.draft.method;
   useEffect(() => preloadStepsFor(method), [method]);
+  const focus = useStepFocus(step, () => dispatch({ type: 'next' }));
 
   return (
     <div className="wizard" data-step={step}>
@@ -77,7 +79,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
           </li>
         ))}
       </ol>
-      <section className="step" aria-labelledby="step-title">
+      <section className="step" aria-labelledby="step-title" ref={focus.sectionRef} onKeyDown={focus.onKeyDown}>
         <p className="step-count">
           Step {index} of {total}
           {profileId !== null && (
@@ -87,7 +89,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
             </span>
           )}
         </p>
-        <h2 id="step-title">{STEP_TITLES[step]}</h2>
+        <h2 id="step-title" tabIndex={-1} ref={focus.headingRef}>{STEP_TITLES[step]}</h2>
         <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
       </section>
       <nav className="wizard-nav">
@@ -95,7 +97,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
           Back
         </button>
         {step !== 'export' && (
-          <button type="button" name="next" className="primary" onClick={() => dispatch({ type: 'next' })}>
+          <button type="button" name="next" className="primary" onClick={focus.next}>
             Next
           </button>
         )}

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
+import { useFocusOnResult } from '../../components/use-focus-on-result';
 import type { AppError } from '../../../shared/errors/app-error';
 import type { OperationState } from './use-operation';
 
@@ -13,18 +14,18 @@ function aadstsOf(error: AppError): AadstsDetails | null {
 }
 
 /** An error, with the AADSTS explainer's meaning and fix laid out when Entra ID refused. */
-export function ErrorView({ error, name }: { readonly error: AppError; readonly name: string }) {
+export function ErrorView({ error, name, focusRef }: { readonly error: AppError; readonly name: string; readonly focusRef?: Ref<HTMLDivElement> }) {
   const aadsts = aadstsOf(error);
   if (aadsts === null) {
     return (
-      <div className="op-error" role="alert" data-op-error={name} data-error-code={error.code}>
+      <div className="op-error" role="alert" data-op-error={name} data-error-code={error.code} tabIndex={-1} ref={focusRef}>
         {error.message}
       </div>
     );
   }
   const { explanation } = aadsts;
   return (
-    <div className="op-error" role="alert" data-op-error={name} data-error-code={error.code} data-aadsts={aadsts.aadsts}>
+    <div className="op-error" role="alert" data-op-error={name} data-error-code={error.code} data-aadsts={aadsts.aadsts} tabIndex={-1} ref={focusRef}>
       <strong>
         AADSTS{aadsts.aadsts}: {explanation.title}
       </strong>
@@ -47,6 +48,9 @@ export function OperationView<T>(props: {
   readonly renderDone: (value: T) => ReactNode;
 }) {
   const { state } = props;
+  // When an operation the user started ends, its result takes the focus (the progress line it replaces is
+  // gone), so a screen reader reads it and Tab continues from there.
+  const result = useFocusOnResult<HTMLDivElement>(state.kind, 'running');
   switch (state.kind) {
     case 'idle':
       return null;
@@ -60,8 +64,12 @@ export function OperationView<T>(props: {
         </div>
       );
     case 'failed':
-      return <ErrorView error={state.error} name={props.name} />;
+      return <ErrorView error={state.error} name={props.name} focusRef={result} />;
     case 'done':
-      return <div data-op-done={props.name}>{props.renderDone(state.value)}</div>;
+      return (
+        <div data-op-done={props.name} tabIndex={-1} ref={result}>
+          {props.renderDone(state.value)}
+        </div>
+      );
   }
 }

@@ -4,6 +4,7 @@ import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../.
 import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
 import type { ExportStatus } from '../../../shared/wizard/wizard-state';
 import type { ExportOptions } from '../use-wizard';
+import { useFocusOnResult } from '../../components/use-focus-on-result';
 
 /** Props of {@link ExportStep}. */
 export interface ExportStepProps {
@@ -21,6 +22,7 @@ export interface ExportStepProps {
  */
 export function ExportStep({ status, instanceName, hasSecrets, onExport }: ExportStepProps) {
   const [format, setFormat] = useState<ExportChoice>('params');
+  const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -79,7 +81,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport }: Expor
       <button type="button" name="export" className="primary" onClick={() => onExport(options(false))} disabled={status.kind === 'saving' || passphraseProblem !== null}>
         {status.kind === 'saving' ? 'Saving…' : 'Export…'}
       </button>
-      <div className="export-status" role="status" aria-live="polite">
+      <div className="export-status" role="status" aria-live="polite" tabIndex={-1} ref={result}>
         {status.kind === 'saved' && (
           <div className="success">
             <p>

@@ -72,7 +72,7 @@ export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; read
                 <td>{paramLabel(def)}</td>
                 <td className="value">{show(value)}</td>
                 <td className="copy-cell">
-                  <button type="button" name={`copy-${def.name}`} className="small" onClick={() => void onCopy(def.name, value)}>
+                  <button type="button" name={`copy-${def.name}`} className="small" aria-label={`Copy ${paramLabel(def)}`} onClick={() => void onCopy(def.name, value)}>
                     Copy
                   </button>
                   {copied?.param === def.name && (

@@ -1,0 +1,105 @@
+/**
+ * Keyboard and focus, at 900×650 where a refused Next's first error is below the fold: the step heading
+ * after Next, the first invalid field (scrolled into view) after a refused Next, Enter = Next in text fields,
+ * the result after an operation, and never the page body after a button that disables itself or disappears.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startApp, type AppUnderTest } from './support/app-under-test';
+
+let browser: Browser;
+let app: AppUnderTest;
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startApp(browser);
+  await app.page.setViewportSize({ width: 900, height: 650 });
+});
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+/** The focused element, and whether it is inside the window. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (el === null || el === document.body) return { tag: 'body', id: '', name: '', text: '', inView: false };
+    const r = el.getBoundingClientRect();
+    return { tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') ?? '', text: (el.textContent ?? '').trim().slice(0, 120), inView: r.top >= 0 && r.bottom <= window.innerHeight };
+  });
+}
+
+const onStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
+
+describe('keyboard and focus', () => {
+  it('after Next the step heading has focus; a refused Next focuses the first invalid field; Enter is Next', async () => {
+    const { page } = app;
+    await page.check('input[name=method][value="managed-identity"]');
+    await page.click('button[name=next]');
+    await onStep(page, 'managed-identity');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', id: 'step-title', text: 'Managed identity' });
+
+    await page.check('input[name=mi-kind][value="user-assigned"]');
+    await page.fill('input[name="managedIdentity.clientId"]', 'not-a-guid');
+    // Enter in the field is Next; the step refuses it and the field keeps the focus with its error.
+    await page.press('input[name="managedIdentity.clientId"]', 'Enter');
+    await page.waitForSelector('[data-field-error="managedIdentity.clientId"]');
+    expect(await focused(page)).toMatchObject({ tag: 'input', name: 'managedIdentity.clientId', inView: true });
+
+    await page.fill('input[name="managedIdentity.clientId"]', '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10');
+    await page.press('input[name="managedIdentity.clientId"]', 'Enter');
+    await onStep(page, 'mailbox');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', id: 'step-title', text: 'Mailbox and fetch settings' });
+  });
+
+  it('a refused Next scrolls to the first invalid field even when it is below the fold', async () => {
+    const { page } = app;
+    await page.fill('input[name="mailbox.mailboxToFetch"]', 'soc-phish@contoso.example');
+    await page.fill('input[name="mailbox.fetchLimit"]', 'fifty');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('button[name=next]');
+    await page.waitForSelector('[data-field-error="mailbox.fetchLimit"]');
+    expect(await focused(page)).toMatchObject({ tag: 'input', name: 'mailbox.fetchLimit', inView: true });
+    await page.fill('input[name="mailbox.fetchLimit"]', '25');
+    await page.press('input[name="mailbox.fetchLimit"]', 'Enter');
+    await onStep(page, 'review');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Review' });
+  });
+
+  it('Review\'s Copy buttons have distinct accessible names', async () => {
+    const names = await app.page.$$eval('.review-table button', (buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('Copy Azure Managed Identities Client ID');
+    expect(names).toContain('Copy Maximum number of emails to pull per fetch');
+  });
+
+  it('after Export… (which disables itself while it saves) the result has the focus, never the body', async () => {
+    const { page } = app;
+    await page.click('button[name=next]');
+    await onStep(page, 'export');
+    await page.focus('button[name=export]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-export-path]');
+    const now = await focused(page);
+    expect(now.tag).not.toBe('body');
+    expect(now.text).toContain('Saved to');
+  });
+
+  it('after a confirmed delete on Profiles the focus stays on the page, not the body', async () => {
+    const { page } = app;
+    await page.click('button[name=nav-profiles]');
+    await page.fill('input[name=new-profile-name]', 'Focus test');
+    await page.press('input[name=new-profile-name]', 'Enter');
+    await page.waitForSelector('[data-profile-name="Focus test"]');
+    await page.click('[data-profile-name="Focus test"] button[name=select]');
+    await page.click('[data-profile-name="Focus test"] button[name=delete]');
+    // The question takes the focus, on its safe answer.
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: 'cancel' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: 'confirm' });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-profile-name="Focus test"]', { state: 'detached' });
+    expect((await focused(page)).tag).not.toBe('body');
+  });
+});
