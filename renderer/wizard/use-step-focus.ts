@@ -39,7 +39,7 @@ export function useStepFocus(step: string, dispatchNext: () => void): StepFocus 
   useEffect(() => {
     const from = pending.current;
     pending.current = null;
-    if (from === null || from !== step) return;
+    if (attempt === 0 || from === null || from !== step) return;
     const section = sectionRef.current;
     if (section !== null) focusFirstProblem(section);
   }, [attempt, step]);

@@ -62,7 +62,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
   const busy = state.screen.step === 'export' && state.screen.status.kind === 'saving';
   const method = state.draft.method;
   useEffect(() => preloadStepsFor(method), [method]);
-  const focus = useStepFocus(step, () => dispatch({ type: 'next' }));
+  const { headingRef, sectionRef, next, onKeyDown } = useStepFocus(step, () => dispatch({ type: 'next' }));
 
   return (
     <div className="wizard" data-step={step}>
@@ -79,7 +79,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
           </li>
         ))}
       </ol>
-      <section className="step" aria-labelledby="step-title" ref={focus.sectionRef} onKeyDown={focus.onKeyDown}>
+      <section className="step" aria-labelledby="step-title" ref={sectionRef} onKeyDown={onKeyDown}>
         <p className="step-count">
           Step {index} of {total}
           {profileId !== null && (
@@ -89,7 +89,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
             </span>
           )}
         </p>
-        <h2 id="step-title" tabIndex={-1} ref={focus.headingRef}>{STEP_TITLES[step]}</h2>
+        <h2 id="step-title" tabIndex={-1} ref={headingRef}>{STEP_TITLES[step]}</h2>
         <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
       </section>
       <nav className="wizard-nav">
@@ -97,7 +97,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
           Back
         </button>
         {step !== 'export' && (
-          <button type="button" name="next" className="primary" onClick={focus.next}>
+          <button type="button" name="next" className="primary" onClick={next}>
             Next
           </button>
         )}

@@ -5,7 +5,7 @@
  * the Profiles screen, and walked from its first step to Export with Next. Screenshots of both themes go
  * to docs/screenshots/ (the README shows them).
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AuthMethod } from '../../shared/domain/auth-method';
@@ -119,6 +119,7 @@ describe('900×650, light and dark: every step and screen', () => {
     await page.waitForSelector('input[name=method]');
     await checkState(page, 'method step', '40-small-method');
     await page.click('button[name=next]');
+    expect(await stepOf(page)).toBe('method');
     await checkState(page, 'method step, refused Next');
   });
 
@@ -140,7 +141,7 @@ describe('900×650, light and dark: every step and screen', () => {
         await page.click('button[name=next]');
         await page.waitForFunction((prev) => document.querySelector('.wizard')?.getAttribute('data-step') !== prev, step);
       }
-      if (seen.at(-1) !== 'export') throw new Error(`${s.name}: the walk stopped at ${seen.join(' → ')}`);
+      expect(seen.at(-1), `${s.name}: the walk stopped at ${seen.join(' → ')}`).toBe('export');
     });
   }
 
@@ -150,6 +151,7 @@ describe('900×650, light and dark: every step and screen', () => {
     await page.click('[data-profile-name="XSOAR app"] button[name=select]');
     await checkState(page, 'profiles screen', '43-small-profiles');
     await page.click('[data-profile-name="XSOAR app"] button[name=delete]');
+    expect(await page.locator('.confirm').count()).toBe(1);
     await checkState(page, 'profiles screen, delete confirmation');
   });
 });
