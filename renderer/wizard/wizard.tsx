@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { useStepFocus } from './use-step-focus';
+import { unavailableExportChoices } from '../../shared/export/export-availability';
 import { MethodStep } from './steps/method-step';
 import { assertNever } from '../../shared/wizard/assert-never';
 import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
@@ -81,7 +82,8 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       </ol>
       <section className="step" aria-labelledby="step-title" ref={sectionRef} onKeyDown={onKeyDown}>
         <p className="step-count">
-          Step {index} of {total}
+          Step {index}
+          {state.draft.method !== null && <> of {total}</>}
           {profileId !== null && (
             <span className="autosave" data-autosave={autosave.kind} data-autosave-step={autosave.kind === 'saved' ? autosave.step : undefined}>
               {' '}
@@ -117,7 +119,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'xsoar-app-credentials':
         return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
       case 'self-deployed-app':
-        return <SelfDeployedAppStep state={state} dispatch={dispatch} />;
+        return <SelfDeployedAppStep state={state} dispatch={dispatch} openExternal={openExternal} />;
       case 'self-deployed-credential':
         return <SelfDeployedCredentialStep state={state} dispatch={dispatch} storeSecret={storeSecret} ensureProfile={ensureProfile} />;
       case 'self-deployed-setup':
@@ -131,7 +133,7 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'review':
         return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />;
       case 'export':
-        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />;
+        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} unavailable={unavailableExportChoices(state.draft)} />;
       default:
         return assertNever(screen);
     }

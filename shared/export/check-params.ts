@@ -29,6 +29,9 @@ export interface CheckResult {
 
 type Mutable = Partial<Record<string, ParamValue>>;
 
+/** What the integration uses when `folder_to_fetch` is not set. */
+const DEFAULT_FOLDER_TO_FETCH = 'Inbox';
+
 const AUTH_PARAMS = [
   'creds_auth_id', 'creds_refresh_token', 'creds_enc_key', 'creds_certificate', 'creds_auth_code',
   'redirect_uri', 'self_deployed', 'use_managed_identities', 'managed_identities_client_id',
@@ -226,8 +229,11 @@ function checkMailbox(p: Mutable, issues: ParamIssue[]): void {
   if (mailbox === undefined) issues.push(paramError('mailbox_to_fetch', ParamIssueCode.Missing, 'Enter the e-mail address of the mailbox the integration uses.'));
   else need(issues, 'mailbox_to_fetch', checkEmailAddress(mailbox));
   const folder = text('folder_to_fetch');
-  if (folder === undefined) issues.push(paramError('folder_to_fetch', ParamIssueCode.Missing, 'Enter the folder to fetch from, e.g. Inbox or Inbox/Phishing.'));
-  else need(issues, 'folder_to_fetch', checkFolderPath(folder));
+  if (folder === undefined) {
+    // The integration itself falls back to Inbox (spec §1.2): apply that, and say so.
+    p['folder_to_fetch'] = DEFAULT_FOLDER_TO_FETCH;
+    issues.push(paramWarning('folder_to_fetch', ParamIssueCode.Normalized, `folder_to_fetch was missing; the integration's default, "${DEFAULT_FOLDER_TO_FETCH}", was applied.`));
+  } else need(issues, 'folder_to_fetch', checkFolderPath(folder));
   const firstFetch = text('first_fetch');
   if (firstFetch !== undefined) need(issues, 'first_fetch', checkFirstFetch(firstFetch));
   const limit = text('fetch_limit');

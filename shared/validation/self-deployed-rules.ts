@@ -149,7 +149,7 @@ export function checkClientSecretValue(value: string): FieldVerdict {
   if (v === '') return reject('Enter the client secret Value (Certificates & secrets > Client secrets, "Value" column).');
   if (/\s/.test(v)) return reject('A client secret value has no spaces or line breaks; copy it again.');
   if (isGuid(v)) {
-    return accept(v, ['This looks like the Secret ID (a GUID), not the secret Value. Entra ID will reject it (AADSTS7000215); copy the "Value" column instead.']);
+    return reject('This is the Secret ID (a GUID), not the secret Value; Entra ID rejects it (AADSTS7000215). Copy the "Value" column instead (shown only right after the secret is created).');
   }
   const warnings: string[] = [];
   if (v.length < 32) warnings.push(`Secret values created in the portal are about 40 characters; this one has ${v.length}. Check that it was copied completely.`);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startApp, type AppUnderTest } from './support/app-under-test';
+import { waitForStepContent } from './support/page-checks';
 
 let browser: Browser;
 let app: AppUnderTest;
@@ -29,7 +30,10 @@ function focused(page: Page) {
   });
 }
 
-const onStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
+async function onStep(page: Page, step: string): Promise<void> {
+  await page.waitForSelector(`.wizard[data-step="${step}"]`);
+  await waitForStepContent(page);
+}
 
 describe('keyboard and focus', () => {
   it('after Next the step heading has focus; a refused Next focuses the first invalid field; Enter is Next', async () => {

@@ -20,7 +20,7 @@ export interface ExportStepProps {
  * with a warning), the bundle's passphrase with a strength meter, then the
  * native save dialog.
  */
-export function ExportStep({ status, instanceName, hasSecrets, onExport }: ExportStepProps) {
+export function ExportStep({ status, instanceName, hasSecrets, onExport, unavailable = {} }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
   const [format, setFormat] = useState<ExportChoice>('params');
   const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -38,14 +38,18 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport }: Expor
         <legend>Format</legend>
         {EXPORT_CHOICES.map((c) => (
           <label key={c}>
-            <input type="radio" name="export-format" value={c} checked={format === c} onChange={() => setFormat(c)} />
-            <strong>{EXPORT_CHOICE_LABELS[c].title}</strong> — <span className="hint-inline">{EXPORT_CHOICE_LABELS[c].use}</span>
+            <input type="radio" name="export-format" value={c} checked={format === c} disabled={unavailable[c] !== undefined} onChange={() => setFormat(c)} />
+            <strong>{EXPORT_CHOICE_LABELS[c].title}</strong> —{' '}
+            <span className="hint-inline">{c === 'bundle' && !hasSecrets ? 'Move this profile to another analyst’s machine; protected by a passphrase.' : EXPORT_CHOICE_LABELS[c].use}</span>
           </label>
         ))}
       </fieldset>
       {bundle ? (
         <div className="bundle-passphrase">
-          <p>The bundle carries the secrets, encrypted (scrypt + AES-256-GCM). Give the passphrase to the other analyst through another channel.</p>
+          <p>
+            {hasSecrets ? 'The bundle carries the profile and its secrets' : 'The bundle carries the profile (this method has no secrets)'}, encrypted (scrypt + AES-256-GCM). Give the
+            passphrase to the other analyst through another channel.
+          </p>
           <label>
             Passphrase <input type="password" name="bundle-passphrase" value={passphrase} autoComplete="new-password" onChange={(e) => setPassphrase(e.target.value)} />
           </label>
@@ -88,7 +92,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport }: Expor
               Saved to <code data-export-path>{status.path}</code>
               {status.files.length > 1 && <> and {status.files.slice(1).map((f) => <code key={f} data-export-companion>{f}</code>)}</>}.
             </p>
-            {status.containsSecrets && <p className="warning-text">This export contains secrets; the files are readable only by you (mode 0600).</p>}
+            {status.containsSecrets && hasSecrets && <p className="warning-text">This export contains secrets; the files are readable only by you (mode 0600).</p>}
             {status.warnings.length > 0 && (
               <ul className="export-warnings">
                 {status.warnings.map((w) => (

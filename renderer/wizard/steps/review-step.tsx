@@ -28,6 +28,9 @@ function copyable(value: ParamValue): string {
   return value.identifier === '' ? value.password : value.identifier;
 }
 
+/** How long "Copied" stays beside a Copy button. */
+const COPIED_FEEDBACK_MS = 4000;
+
 /**
  * Review: the parameters exactly as XSOAR names them, with the dialog label
  * beside each and a Copy button. Secrets are copied by the main process
@@ -42,6 +45,7 @@ export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; read
     const field = secretFieldOfParam(draft, param);
     const status = field === undefined ? await copy.copyText(copyable(value)) : await copy.copySecret(field);
     setCopied({ param, status });
+    setTimeout(() => setCopied((now) => (now?.param === param ? null : now)), COPIED_FEEDBACK_MS);
   };
   return (
     <div>

@@ -5,13 +5,14 @@ import { api } from '../../ipc/api-client';
 import { OperationView } from '../self-deployed/operation-view';
 import { useOperation } from '../self-deployed/use-operation';
 import type { EditingStepProps } from './step-props';
+import { FirstRegistrationHelp } from '../self-deployed/first-registration-help';
 
 function warningsOf(verdict: ReturnType<typeof checkTenant>): readonly string[] {
   return verdict.ok ? verdict.warnings : [];
 }
 
 /** Self-deployed app, step 1: tenant (resolved to its GUID when online), client ID, XSOAR's Web redirect URI. */
-export function SelfDeployedAppStep({ state, dispatch }: EditingStepProps) {
+export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingStepProps & { readonly openExternal: (url: string) => void }) {
   const s = state.draft.selfDeployed;
   const lookup = useOperation<{ readonly tenantId: string }>();
   const tenantOk = checkTenant(s.tenant).ok;
@@ -29,6 +30,7 @@ export function SelfDeployedAppStep({ state, dispatch }: EditingStepProps) {
         From the app registration’s <strong>Overview</strong> page in the Microsoft Entra admin center. This assistant signs in with the same
         registration to check it, so these values are used both here and in XSOAR.
       </p>
+      <FirstRegistrationHelp openExternal={openExternal} />
       <TextField
         name="selfDeployed.tenant"
         label="Directory (tenant) ID or verified domain (goes into “Token or Tenant ID”)"

@@ -20,7 +20,10 @@ function CopyValue({ name, value }: { readonly name: string; readonly value: str
         name={`copy-${name}`}
         onClick={() => {
           // Through the main process: the window denies the web clipboard permission.
-          void api.clipboard.copyText({ text: value }).then((r) => setCopied(r.ok));
+          void api.clipboard.copyText({ text: value }).then((r) => {
+            setCopied(r.ok);
+            setTimeout(() => setCopied(false), 4000);
+          });
         }}
       >
         {copied ? 'Copied' : 'Copy'}

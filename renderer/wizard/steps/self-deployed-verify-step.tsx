@@ -104,7 +104,7 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
           state={consent.state}
           runningText="Waiting for the administrator in the browser (up to 5 minutes)…"
           onCancel={consent.cancel}
-          renderDone={(v) => <div className="op-ok">✓ Admin consent granted for tenant {v.tenantId}{v.scopes ? ` (${v.scopes.join(', ')})` : ''}.</div>}
+          renderDone={(v) => <div className="op-ok">✓ Admin consent granted for tenant {v.tenantId}{v.scopes ? ` (${v.scopes.map((scope) => scope.replace(/^https:\/\/graph\.microsoft\.com\//i, '')).join(', ')})` : ''}.</div>}
         />
       </section>
       <section className="verify-section" data-verify="sign-in">

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { OPROXY_CONSENT_URL } from '../../../shared/oproxy/oproxy-endpoints';
+import { api } from '../../ipc/api-client';
 
 const PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
   ['Mail.ReadWrite', 'read, move and delete mail in the mailbox'],
@@ -9,6 +11,11 @@ const PERMISSIONS: ReadonlyArray<readonly [string, string]> = [
 
 /** Cortex XSOAR application, step 1: who approves, what is granted, open the consent page. */
 export function XsoarAppConsentStep({ openExternal }: { readonly openExternal: (url: string) => void }) {
+  const [feedback, setFeedback] = useState<string | null>(null);
+  const copyLink = async (): Promise<void> => {
+    const copied = await api.clipboard.copyText({ text: OPROXY_CONSENT_URL });
+    setFeedback(copied.ok ? 'Link copied: paste it into a browser, or send it to an administrator.' : copied.error.message);
+  };
   return (
     <div>
       <p>
@@ -32,10 +39,24 @@ export function XsoarAppConsentStep({ openExternal }: { readonly openExternal: (
         <li>The page shows an <strong>ID</strong>, a <strong>Token</strong> and a <strong>Key</strong>. Keep the page open; the next step takes them.</li>
       </ol>
       <p>
-        <button type="button" name="open-consent" className="primary" onClick={() => openExternal(OPROXY_CONSENT_URL)}>
+        <button
+          type="button"
+          name="open-consent"
+          className="primary"
+          onClick={() => {
+            openExternal(OPROXY_CONSENT_URL);
+            setFeedback('Opened in your default browser. Not there? Copy the link instead.');
+          }}
+        >
           Open the consent page
         </button>{' '}
-        <code className="url">{OPROXY_CONSENT_URL}</code>
+        <code className="url">{OPROXY_CONSENT_URL}</code>{' '}
+        <button type="button" name="copy-consent-link" className="small" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+      </p>
+      <p className="hint" role="status" data-consent-feedback>
+        {feedback}
       </p>
       <div className="notice">
         <strong>One instance only.</strong> The three values work for a single XSOAR instance: the integration swaps the Token for a new one at

@@ -41,6 +41,11 @@ export async function expectNoAxeViolations(page: Page, where: string, accepted:
   expect(found, `axe violations on ${where}`).toEqual([]);
 }
 
+/** Waits until the current step's lazily loaded content replaced its "Loading…" placeholder. */
+export async function waitForStepContent(page: Page): Promise<void> {
+  await page.waitForSelector('.step .loading', { state: 'detached' });
+}
+
 /** Fails when the page can scroll sideways (content wider than the window). */
 export async function expectNoHorizontalScroll(page: Page, where: string): Promise<void> {
   const overflow = await page.evaluate(() => {

@@ -136,6 +136,14 @@ describe('export refuses invalid settings and lists every problem', () => {
 const flat = (extra: Record<string, unknown>) => JSON.stringify({ ...FIXTURES['self-deployed-secret'], ...extra });
 
 describe('import: unknown parameters, type mismatches, booleans as strings', () => {
+  it('applies the integration\'s default folder when folder_to_fetch is missing, and says so', () => {
+    const { folder_to_fetch: _omitted, ...withoutFolder } = FIXTURES['self-deployed-secret'] as Record<string, unknown>;
+    const r = importSettings(JSON.stringify(withoutFolder));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.params.folder_to_fetch).toBe('Inbox');
+    expect(issue(r.value.warnings, 'folder_to_fetch')).toEqual([expect.objectContaining({ code: 'normalized', message: expect.stringContaining('"Inbox", was applied') })]);
+  });
+
   it('reports unknown parameters and leaves them out', () => {
     const r = importSettings(flat({ azure_cloud: 'Worldwide', Foo: 1 }));
     if (!r.ok) throw new Error(r.error.message);

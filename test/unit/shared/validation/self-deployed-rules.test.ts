@@ -111,11 +111,14 @@ describe('loopbackRedirect', () => {
 });
 
 describe('checkClientSecretValue', () => {
+  it('refuses a GUID: the Secret ID, not the Value (as the Key field refuses its mix-up)', () => {
+    expect(checkClientSecretValue(GUID)).toMatchObject({ ok: false, error: expect.stringContaining('Secret ID') });
+  });
+
   const VALUE = 'Abc8Q~xYz0123456789abcdefghijKLMNOPqrstu';
   it.each([
     [VALUE, []],
     [` ${VALUE}\n`, []],
-    [GUID, [/Secret ID/]],
     ['short~secret', [/about 40 characters/]],
   ])('accepts %j with warnings', (input, warnings) => {
     const v = checkClientSecretValue(input);
