@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../adapters/keytar-secret-store';
 import { NodeFileSystem } from '../adapters/node-file-system';
+import { ProperFileLock } from '../adapters/proper-file-lock';
 import { SystemClock } from '../adapters/system-clock';
 import type { Clipboard } from '../ports/clipboard';
 import { ProfileStore } from '../profiles/profile-store';
@@ -44,7 +45,7 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const fs = new NodeFileSystem();
   const clock = new SystemClock();
   const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
-  const store = new ProfileStore(fs, defaultDataDir(env), clock);
+  const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
   const profiles = new ProfilesService(store, vault, clock);
   const secrets = new SecretsService(store, vault, noClipboard, clock);
   return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version };

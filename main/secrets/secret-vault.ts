@@ -143,6 +143,11 @@ export class SecretVault {
     });
   }
 
+  /** Fails with the keychain's error code when it cannot be written (locked, unavailable). */
+  assertWritable(): Promise<void> {
+    return this.store.assertWritable();
+  }
+
   /** Deletes every item of one profile, including chunks of interrupted writes. */
   async deleteProfile(profileId: string): Promise<number> {
     const prefix = profilePrefix(profileId);

@@ -10,12 +10,23 @@ import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { checkProfileName, distinctProfileName } from '../../shared/domain/profile-name-rules';
+import { summarizeDamaged, type DamagedEntrySummary } from '../profiles/profile-file-parser';
 
 /** What the profiles screen shows. */
 export interface ProfileListing {
   readonly profiles: readonly Profile[];
   /** Things the user must be told (a damaged file moved aside, …). */
   readonly notices: readonly string[];
+  /** Entries of the file that failed the profile schema, set aside (kept until exported or deleted). */
+  readonly damaged: readonly DamagedEntrySummary[];
+}
+
+// The services check every name they store, whatever the renderer or a
+// file sent: trimmed, not empty, bounded, no control or bidi characters.
+function invalidName(name: string): Result<never> | null {
+  const problem = checkProfileName(name);
+  return problem === null ? null : fail(appError(ErrorCode.ConfigInvalid, problem, { fields: [{ field: 'name', message: problem }] }));
 }
 
 function notFound(): Result<never> {
@@ -41,18 +52,22 @@ export class ProfilesService {
   async list(): Promise<Result<ProfileListing>> {
     return expected(async () => {
       const notices = await this.store.load();
-      return { profiles: await this.store.list(), notices: notices.map((n) => n.message) };
+      const profiles = await this.store.list();
+      const damaged = (await this.store.damaged()).map(summarizeDamaged);
+      return { profiles, notices: notices.map((n) => n.message), damaged };
     });
   }
 
   /** Creates an empty profile, optionally with its method chosen. */
-  create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
+  async create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
     const now = this.clock.now().toISOString();
     const id = this.newId();
     this.vault.declareNewProfile(id);
     const profile: Profile = {
       id,
-      name,
+      name: name.trim(),
       draft: { ...emptyDraft(), method },
       secretFields: [],
       createdAt: now,
@@ -68,12 +83,15 @@ export class ProfilesService {
   async duplicate(id: string, name?: string): Promise<Result<Profile>> {
     const source = await this.store.get(id);
     if (source === undefined) return notFound();
+    const refused = name === undefined ? null : invalidName(name);
+    if (refused !== null) return refused;
     const now = this.clock.now().toISOString();
     const newId = this.newId();
     this.vault.declareNewProfile(newId);
     // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
-    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
+    const taken = (await this.store.list()).map((p) => p.name);
+    const copy: Profile = { ...source, id: newId, name: name?.trim() ?? distinctProfileName(copyName(source.name), taken), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
     return expected(async () => {
       for (const field of copied) {
         const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
@@ -84,8 +102,10 @@ export class ProfilesService {
   }
 
   /** Renames a profile. */
-  rename(id: string, name: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, name }));
+  async rename(id: string, name: string): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
+    return this.update(id, (p) => ({ ...p, name: name.trim() }));
   }
 
   /** Changes notes and the secret expiry date. */
@@ -98,13 +118,20 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, draft, resumeStep: step }));
   }
 
-  /** Deletes the profile's keychain items, then the profile. */
+  /**
+   * Deletes the profile, then its keychain items. The file write is the
+   * commit point: a crash after it leaves items no profile owns (the
+   * leftover scan finds them), never a profile with half its secrets. The
+   * keychain is checked first, so a locked or missing keychain changes
+   * nothing.
+   */
   async delete(id: string): Promise<Result<{ readonly deletedItems: number }>> {
     if ((await this.store.get(id)) === undefined) return notFound();
     return expected(async () => {
-      const deletedItems = await this.vault.deleteProfile(id);
-      await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: undefined }));
-      return { deletedItems };
+      await this.vault.assertWritable();
+      const existed = await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: all.some((p) => p.id === id) }));
+      if (!existed) return { deletedItems: 0 };
+      return { deletedItems: await this.vault.deleteProfile(id) };
     });
   }
 
@@ -118,17 +145,21 @@ export class ProfilesService {
     return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds()) }));
   }
 
-  /** Deletes every keychain item of the app, then every profile. */
+  /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
   forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number }>> {
     return expected(async () => {
+      await this.vault.assertWritable();
+      const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
       const itemsDeleted = await this.vault.deleteAll();
-      const profilesDeleted = await this.store.mutate((all) => ({ profiles: [], result: all.length }));
       return { profilesDeleted, itemsDeleted };
     });
   }
 
+  // Ids whose keychain items are not leftovers: loaded profiles and the
+  // ids damaged entries name (their secrets wait for the user's decision).
   private async liveIds(): Promise<ReadonlySet<string>> {
-    return new Set((await this.store.list()).map((p) => p.id));
+    const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
+    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged]);
   }
 
   private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
