@@ -3,7 +3,7 @@ import { MAX_PROFILE_NAME } from './profile';
 // C0 and C1 control characters, DEL, and the Unicode bidi controls (embeddings,
 // overrides, isolates, marks): a name with them can display as something
 // other than what it is, so the list could no longer tell two profiles apart.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/u;
+const FORBIDDEN = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
 
 /** The name a profile gets when a file offers nothing usable. */
