@@ -87,7 +87,7 @@ export function createAppServices(ports: AppPorts): AppServices {
   const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
-  const imports = new ImportService(ports.fs, profiles, secrets, () => ports.clock.now());
+  const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({
     http: ports.http,
     endpoints: ports.endpoints,

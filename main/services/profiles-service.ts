@@ -5,7 +5,8 @@ import { ErrorCode } from '../../shared/errors/error-codes';
 import type { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
@@ -62,20 +63,9 @@ export class ProfilesService {
   async create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
     const refused = invalidName(name);
     if (refused !== null) return refused;
-    const now = this.clock.now().toISOString();
     const id = this.newId();
     this.vault.declareNewProfile(id);
-    const profile: Profile = {
-      id,
-      name: name.trim(),
-      draft: { ...emptyDraft(), method },
-      secretFields: [],
-      createdAt: now,
-      updatedAt: now,
-      notes: '',
-      secretExpiresAt: null,
-      resumeStep: 'method',
-    };
+    const profile = newProfileRecord(id, name.trim(), { ...emptyDraft(), method }, this.clock.now().toISOString());
     return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
   }
 
@@ -135,6 +125,75 @@ export class ProfilesService {
     });
   }
 
+  /**
+   * Stores an imported profile, optionally replacing another, crash-safely:
+   *
+   * 1. its secrets go into the keychain under an id no visible profile has
+   *    (until step 2 they are leftovers the scan finds, never part of a
+   *    profile);
+   * 2. one atomic write of the profiles file adds it and removes the
+   *    replaced profile: the commit point, before which the old profile is
+   *    complete and after which the new one is;
+   * 3. only then are the replaced profile's keychain items deleted (a crash
+   *    here leaves them as leftovers of an id no profile has).
+   *
+   * The new profile takes `preferredId` (the id the bundle carries) when no
+   * profile has it, else a fresh id; its name is made distinct from the
+   * other profiles'.
+   */
+  async commitImport(args: {
+    readonly name: string;
+    readonly draft: ProfileDraft;
+    readonly secrets: ReadonlyArray<readonly [ProfileSecretField, string]>;
+    readonly preferredId: string | null;
+    readonly replaceId: string | null;
+  }): Promise<Result<{ readonly profile: Profile; readonly replaced: boolean; readonly warnings: readonly string[] }>> {
+    const refused = invalidName(args.name);
+    if (refused !== null) return refused;
+    const before = await this.store.list();
+    const adopt = args.preferredId !== null && args.replaceId === null && !before.some((p) => p.id === args.preferredId);
+    const id = adopt && args.preferredId !== null ? args.preferredId : this.newId();
+    // A fresh id has no items; an adopted one may have leftovers of an interrupted earlier import, read before overwriting.
+    if (!adopt) this.vault.declareNewProfile(id);
+    const scope = { kind: 'profile', profileId: id } as const;
+    const written: ProfileSecretField[] = [];
+    const committed = await expected(async () => {
+      try {
+        for (const [field, value] of args.secrets) {
+          await this.vault.set(scope, field, value);
+          written.push(field);
+        }
+      } catch (error) {
+        await this.vault.deleteProfile(id).catch(() => undefined);
+        throw error;
+      }
+      const now = this.clock.now().toISOString();
+      return this.store.mutate((all) => {
+        if (all.some((p) => p.id === id)) return { profiles: all, result: null };
+        const replaced = args.replaceId === null ? undefined : all.find((p) => p.id === args.replaceId);
+        const rest = all.filter((p) => p !== replaced);
+        const name = distinctProfileName(args.name.trim(), rest.map((p) => p.name));
+        const profile: Profile = { ...newProfileRecord(id, name, args.draft, now), secretFields: written, resumeStep: 'review' };
+        return { profiles: [...rest, profile], result: { profile, replaced: replaced?.id ?? null } };
+      });
+    });
+    if (!committed.ok || committed.value === null) {
+      await this.vault.deleteProfile(id).catch(() => undefined);
+      if (!committed.ok) return committed;
+      return fail(appError(ErrorCode.ProfileWriteFailed, 'Another process created a profile with the same id meanwhile; nothing was imported. Try again.', { retryable: true }));
+    }
+    const { profile, replaced } = committed.value;
+    const warnings: string[] = [];
+    if (replaced !== null) {
+      try {
+        await this.vault.deleteProfile(replaced);
+      } catch {
+        warnings.push('The replaced profile’s keychain items could not be deleted now; they are listed under “Leftover keychain items”.');
+      }
+    }
+    return ok({ profile, replaced: replaced !== null, warnings });
+  }
+
   /** Keychain items no profile owns. */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
     return expected(async () => this.vault.findOrphans(await this.liveIds()));
@@ -175,6 +234,11 @@ export class ProfilesService {
     if (result.ok && result.value === undefined) return notFound();
     return result as Result<Profile>;
   }
+}
+
+/** A new profile's record: nothing stored yet, created and changed `now`. */
+export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
+  return { id, name, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method' };
 }
 
 /** "Name (copy)", trimmed to the name limit. */

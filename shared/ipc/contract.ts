@@ -7,7 +7,7 @@ import { MAX_PROFILE_NOTES } from '../domain/profile';
 import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
-import { DamagedEntrySummarySchema, PROFILE_STORE_CHANNELS } from './profile-store-contract';
+import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -99,10 +99,7 @@ export const CONTRACT = {
       z.object({ status: z.literal('cancelled') }),
     ]),
   ),
-  'settings:import': channel(
-    z.object({ handle: z.string().uuid(), passphrase: z.string().max(1024).optional() }).strict(),
-    z.object({ profile: ProfileSchema, replaced: z.boolean(), warnings: z.array(z.string()).readonly(), missingSecrets: z.array(ProfileSecretFieldSchema).readonly() }),
-  ),
+  'settings:import': IMPORT_CHANNEL,
   'clipboard:copy-text': channel(z.object({ text: z.string().max(65536) }).strict(), z.object({ copied: z.literal(true) })),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   // Public values only (the setup checklist); secrets are copied by `secrets:copy`.
