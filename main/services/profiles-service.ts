@@ -196,12 +196,12 @@ export class ProfilesService {
 
   /** Keychain items no profile owns. */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
-    return expected(async () => this.vault.findOrphans(await this.liveIds()));
+    return expected(async () => this.vault.findOrphans(await this.liveIds(), await this.recordedFields()));
   }
 
   /** Deletes every keychain item no profile owns. */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
-    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds()) }));
+    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
   }
 
   /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
@@ -212,6 +212,14 @@ export class ProfilesService {
       const itemsDeleted = await this.vault.deleteAll();
       return { profilesDeleted, itemsDeleted };
     });
+  }
+
+  // What each loaded profile records as stored: an item of another field is
+  // a leftover of an interrupted secret write or delete. (A save in flight
+  // in the same moment, between its keychain write and its file write,
+  // would look the same; the scan runs only when the user asks for it.)
+  private async recordedFields(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+    return new Map((await this.store.list()).map((p) => [p.id, new Set<string>(p.secretFields)]));
   }
 
   // Ids whose keychain items are not leftovers: loaded profiles and the
