@@ -82,12 +82,10 @@ describe('gma and the app on the same data folder (case 6)', () => {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number>((done) => child.on('exit', (code) => done(code ?? 1)));
-    let running = true;
-    void exited.then(() => (running = false));
 
     // The app saves over and over while gma runs, and once more after it finished.
     let saves = 0;
-    while (running || saves === 0) {
+    while ((child.exitCode === null && child.signalCode === null) || saves === 0) {
       saves += 1;
       value(await app.profiles.rename(mine.id, `App profile ${saves}`));
     }
