@@ -179,7 +179,12 @@ describe('gma (built, child process, real keychain)', () => {
     expect(imported.stdout).toContain('imported profile "XSOAR app"');
     const back = await gma(['export', 'XSOAR app', '--format', 'params', '--include-secrets'], other);
     expect(JSON.parse(back.stdout).creds_refresh_token.password).toBe(oproxy.token);
+  }, 120_000);
 
+  it('refuses to guess when a bundle matches an existing profile: exit 2 naming --replace and --as-new, then does either', async () => {
+    // The machine that imported the bundle in the test above.
+    const bundle = join(dir, 'xsoar.gma-bundle');
+    const other = { GMA_DATA_DIR: join(dir, 'other-machine'), GMA_KEYCHAIN_PREFIX: `${env['GMA_KEYCHAIN_PREFIX']}-other` };
     // The same bundle again: the profile exists (same id), so gma refuses to guess.
     const withPass = { ...other, GMA_BUNDLE_PASSPHRASE: PASSPHRASE };
     const clash = await gma(['import', bundle], withPass);
@@ -201,7 +206,7 @@ describe('gma (built, child process, real keychain)', () => {
     const cli = createCliServices(other, 'test');
     expect(await cli.profiles.listOrphans()).toEqual({ ok: true, value: [] });
     await cli.profiles.forgetEverything();
-  });
+  }, 180_000);
 
   it.each([
     [['import', 'x.json', '--replace', '--as-new'], 'Choose one'],
