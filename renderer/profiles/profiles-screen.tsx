@@ -101,7 +101,10 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
                 selected={p.id === selectedId}
                 onSelect={() => setSelectedId(p.id)}
                 onOpen={() => onOpen(p)}
-                onDuplicate={() => void run(() => api.profiles.duplicate({ id: p.id }))}
+                onDuplicate={() =>
+                  // The copy is what the user works on next: select it.
+                  void run(() => api.profiles.duplicate({ id: p.id })).then((copy) => copy !== null && setSelectedId(copy.id))
+                }
                 onRename={(name) => void run(() => api.profiles.rename({ id: p.id, name }))}
                 onDelete={() => setPendingDelete(p)}
               />

@@ -80,6 +80,8 @@ describe('profiles screen in Chromium against the real keychain', () => {
       // Duplicate (secrets included), then rename the copy.
       await page.click(`${item('SOC Prod')} button[name=duplicate]`);
       await page.waitForSelector(item('SOC Prod (copy)'));
+      // The copy is selected, ready to work on.
+      await page.waitForSelector(`${item('SOC Prod (copy)')}.selected`);
       await page.click(`${item('SOC Prod (copy)')} button[name=rename]`);
       await page.fill('input[name=rename-profile]', 'SOC Lab');
       await page.click('button[name=rename-save]');
