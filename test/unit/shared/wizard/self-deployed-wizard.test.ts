@@ -148,9 +148,9 @@ describe('self-deployed app in the wizard', () => {
     }
   });
 
-  it('the main process refuses a client secret ID (GUID is only a warning) and an empty value', () => {
+  it('the main process refuses a client secret ID (a GUID, as the Key field refuses its mix-up) and an empty value', () => {
     expect(checkSecretValue(SecretField.SelfDeployedClientSecret, 'with space inside')).toMatch(/no spaces/);
-    expect(checkSecretValue(SecretField.SelfDeployedClientSecret, FAKE_CLIENT_ID)).toBeNull();
+    expect(checkSecretValue(SecretField.SelfDeployedClientSecret, FAKE_CLIENT_ID)).toMatch(/Secret ID/);
     expect(checkSecretValue(SecretField.SelfDeployedAuthCode, ' ')).toBe('The value is empty.');
   });
 });
