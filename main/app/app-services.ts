@@ -22,6 +22,8 @@ import { TokenCachePlugin } from '../auth/token-cache-plugin';
 import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
+import { createEntraProvisioning } from '../entra/entra-services';
+import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -45,6 +47,8 @@ export interface AppPorts {
   readonly endpoints: IdentityEndpoints;
   /** Shorter interactive bounds for tests; production uses the services' defaults. */
   readonly authTimeouts?: AuthPorts['timeouts'];
+  /** Shorter replication backoff for tests (app registration through Graph); the spec's 2-4-8-16-32 s otherwise. */
+  readonly entraBackoffMs?: readonly number[];
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -68,6 +72,8 @@ export interface AppServices {
   readonly certificates: CertificateService;
   /** Copying public values for the setup checklist. */
   readonly plainClipboard: PlainTextClipboardService;
+  /** "Create the app for me", check and repair of the self-deployed app registration through Microsoft Graph. */
+  readonly entra: EntraProvisioningService;
 }
 
 /**
@@ -97,6 +103,11 @@ export function createAppServices(ports: AppPorts): AppServices {
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
+    entra: createEntraProvisioning({
+      http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
+      ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
+      ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+    }),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
