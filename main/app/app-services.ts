@@ -24,6 +24,7 @@ import { SelfDeployedAuthService } from '../services/self-deployed-auth-service'
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 import { createEntraProvisioning } from '../entra/entra-services';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
+import { EntraIpcService } from '../entra/entra-ipc-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -74,6 +75,8 @@ export interface AppServices {
   readonly plainClipboard: PlainTextClipboardService;
   /** "Create the app for me", check and repair of the self-deployed app registration through Microsoft Graph. */
   readonly entra: EntraProvisioningService;
+  /** The renderer's side of it: draft saved first, progress polling, Cancel. */
+  readonly entraIpc: EntraIpcService;
 }
 
 /**
@@ -94,6 +97,11 @@ export function createAppServices(ports: AppPorts): AppServices {
     tokenCachePlugin: new TokenCachePlugin(vault),
     ...(ports.authTimeouts ? { timeouts: ports.authTimeouts } : {}),
   });
+  const entra = createEntraProvisioning({
+    http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
+    ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
+    ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+  });
   return {
     vault,
     profiles,
@@ -103,11 +111,8 @@ export function createAppServices(ports: AppPorts): AppServices {
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
-    entra: createEntraProvisioning({
-      http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
-      ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
-      ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
-    }),
+    entra,
+    entraIpc: new EntraIpcService(entra, profiles),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),

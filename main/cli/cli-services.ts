@@ -13,6 +13,10 @@ import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import type { CliServices } from './cli-app';
+import { createNodeFetchClient } from '../adapters/node-fetch-client';
+import { createEntraProvisioning } from '../entra/entra-services';
+import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints } from '../../shared/config/identity-endpoints';
+import { CliBrowserOpener } from './cli-browser-opener';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -47,5 +51,17 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const store = new ProfileStore(fs, defaultDataDir(env), clock);
   const profiles = new ProfilesService(store, vault, clock);
   const secrets = new SecretsService(store, vault, noClipboard, clock);
-  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version };
+  const profileSecrets = new VaultProfileSecrets(store, vault);
+  return {
+    profiles,
+    exportBuilder: new ExportBuilder(profileSecrets),
+    imports: new ImportService(fs, profiles, secrets, () => clock.now()),
+    fs,
+    version,
+    entra: (io) => {
+      const endpoints = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
+      if (!endpoints.ok) return endpoints;
+      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: endpoints.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets }) };
+    },
+  };
 }

@@ -5,7 +5,7 @@ import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
 import { SecretField } from '../../shared/domain/secret-field';
 import type { Profile } from '../../shared/domain/profile';
 import { ADMIN_SIGN_IN_SCOPES, DEFAULT_BOOTSTRAP_CLIENT_ID, MAILBOX_USER_LOOKUP_SCOPE } from '../../shared/entra/entra-constants';
-import type { ProvisioningProgress } from '../../shared/entra/provisioning-steps';
+import type { ProvisioningProgress, ProvisioningStep } from '../../shared/entra/provisioning-steps';
 import type { RegistrationFinding } from '../../shared/entra/registration-diff';
 import type { ConsentMode } from '../../shared/entra/registration-model';
 import type { HttpClient } from '../ports/http-client';
@@ -128,9 +128,15 @@ export class EntraProvisioningService {
       ? await this.deps.profileSecrets.read(profile.id, SecretField.SelfDeployedClientSecret)
       : null;
     const signal = cancel ?? new AbortController().signal;
+    // Retries are reported on the step that is waiting for them.
+    let currentStep: ProvisioningStep = 'graph-permissions';
+    const report = (p: ProvisioningProgress): void => {
+      currentStep = p.step;
+      progress(p);
+    };
     const graph = new GraphAdminClient(this.deps.http, this.deps.endpoints, session.value.accessToken, signal, {
       ...(this.deps.backoffMs ? { backoffMs: this.deps.backoffMs } : {}),
-      onRetry: (r) => progress({ step: 'find-app', state: 'running', detail: r.reason === 'throttled' ? `Microsoft Graph asked to wait ${Math.round(r.waitMs / 1000)} s (${r.attempt}/${r.of}).` : `Entra ID is still replicating; retrying in ${Math.round(r.waitMs / 1000)} s (${r.attempt}/${r.of}).` }),
+      onRetry: (r) => progress({ step: currentStep, state: 'running', detail: r.reason === 'throttled' ? `Microsoft Graph asked to wait ${Math.round(r.waitMs / 1000)} s (${r.attempt}/${r.of}).` : `Entra ID is still replicating; retrying in ${Math.round(r.waitMs / 1000)} s (${r.attempt}/${r.of}).` }),
     });
     const service = new RegistrationService(new RegistrationGraph(graph), this.deps.now);
     const tenantId = session.value.tenantId;
@@ -153,7 +159,7 @@ export class EntraProvisioningService {
         ? { kind: 'certificate', certificatePem: sd.certificate.certificatePem }
         : { kind: 'secret', heldSecretHint: held ? held.slice(0, 3) : null, expiryDays: request.secretExpiryDays },
       consent: request.consent,
-    }, { progress, clientIdKnown: saveIds });
+    }, { progress: report, clientIdKnown: saveIds });
     if (!outcome.ok) return outcome;
     const o = outcome.value;
     if (o.newSecret) {

@@ -259,6 +259,31 @@ describe('Errors explained', () => {
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.AuthAadsts, aadsts: 65004, explanation: { title: 'Consent declined' } } });
   });
 
+  it('a tenant policy that blocks client secrets is explained; the same registration then takes a certificate', async () => {
+    const northwind = { id: '0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4b', displayName: 'Northwind', domains: ['northwind.example'], blockPasswordCredentials: true };
+    idp.addTenant(northwind);
+    idp.addUser({ tenantId: northwind.id, upn: 'admin@northwind.example', password: ADA.password, isAdmin: true });
+    idp.addUser({ tenantId: northwind.id, upn: MAILBOX.upn.replace('fabrikam', 'northwind'), password: MAILBOX.password });
+    idp.registerApp({ ...BOOTSTRAP_APP, tenantId: northwind.id });
+    const profile = await selfDeployedProfile(services, 'Policy', catcher.redirectUri, { tenant: 'northwind.example' });
+    opener.plays({ user: { upn: 'admin@northwind.example', password: ADA.password }, consent: 'accept' });
+    const blocked = await services.entra.run({ profileId: profile.id, mode: 'create', consent: 'tenant', secretExpiryDays: 180, bootstrapClientId: null }, () => undefined);
+    await settled();
+    expect(blocked).toMatchObject({ ok: false, error: { code: ErrorCode.EntraPolicyBlocked, step: 'credential', explanation: { title: 'Client secrets are blocked by a tenant policy' } } });
+    const clientId = (await reload(services, profile.id)).draft.selfDeployed.clientId;
+    expect(clientId).not.toBe('');
+
+    const cert = createClientCertificate('policy-cert');
+    const current = await reload(services, profile.id);
+    await services.profiles.saveDraft(profile.id, { ...current.draft, selfDeployed: { ...current.draft.selfDeployed, credentialKind: 'certificate', certificate: { sha1Thumbprint: cert.thumbprintSha1.toUpperCase(), sha256Thumbprint: cert.thumbprintSha256.toUpperCase(), subject: 'CN=policy-cert', notAfter: new Date(Date.now() + 300 * 86_400_000).toISOString(), certificatePem: cert.certPem } } }, current.resumeStep);
+    opener.plays({ user: { upn: 'admin@northwind.example', password: ADA.password }, consent: 'accept' });
+    const withCert = await services.entra.run({ profileId: profile.id, mode: 'create', consent: 'tenant', secretExpiryDays: 180, bootstrapClientId: null }, () => undefined);
+    await settled();
+    if (!withCert.ok) throw new Error(withCert.error.message);
+    expect(withCert.value.clientId).toBe(clientId);
+    expect(idp.application(northwind.id, clientId)?.keyCredentials).toHaveLength(1);
+  });
+
   it('bad input is refused before any sign-in', async () => {
     const profile = await selfDeployedProfile(services, 'Bad input', 'ftp://example');
     const opened = opener.opened.length;
