@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../adapters/keytar-secret-store';
 import { NodeFileSystem } from '../adapters/node-file-system';
+import { ProperFileLock } from '../adapters/proper-file-lock';
 import { SystemClock } from '../adapters/system-clock';
-import type { Clipboard } from '../ports/clipboard';
 import { ProfileStore } from '../profiles/profile-store';
 import { keychainServiceName } from '../secrets/secret-accounts';
 import { SecretVault } from '../secrets/secret-vault';
@@ -12,6 +12,7 @@ import { ExportBuilder } from '../services/export-builder';
 import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
+import type { Clipboard } from '../ports/clipboard';
 import type { CliServices } from './cli-app';
 import { createNodeFetchClient } from '../adapters/node-fetch-client';
 import { createEntraProvisioning } from '../entra/entra-services';
@@ -48,14 +49,15 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const fs = new NodeFileSystem();
   const clock = new SystemClock();
   const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
-  const store = new ProfileStore(fs, defaultDataDir(env), clock);
+  const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
   const profiles = new ProfilesService(store, vault, clock);
+  // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
   const secrets = new SecretsService(store, vault, noClipboard, clock);
   const profileSecrets = new VaultProfileSecrets(store, vault);
   return {
     profiles,
     exportBuilder: new ExportBuilder(profileSecrets),
-    imports: new ImportService(fs, profiles, secrets, () => clock.now()),
+    imports: new ImportService(fs, profiles, () => clock.now()),
     fs,
     version,
     entra: (io) => {
