@@ -1,5 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { AppError } from '../../shared/errors/app-error';
+import { errorDetailLines } from '../../shared/errors/error-lines';
+import { terminalSafe } from '../../shared/text/unsafe-characters';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import type { Profile } from '../../shared/domain/profile';
 import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
@@ -31,8 +33,8 @@ function exitFor(error: AppError): number {
 }
 
 function report(io: CliIo, error: AppError): number {
-  io.stderr(`gma: ${error.message}\n`);
-  for (const f of error.fields ?? []) io.stderr(`  - ${f.message}\n`);
+  io.stderr(`gma: ${terminalSafe(error.message)}\n`);
+  for (const line of errorDetailLines(error)) io.stderr(`  - ${terminalSafe(line)}\n`);
   return exitFor(error);
 }
 
@@ -63,10 +65,11 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     case 'profiles-list': {
       const listing = await s.profiles.list();
       if (!listing.ok) return report(io, listing.error);
-      for (const n of listing.value.notices) io.stderr(`gma: ${n}\n`);
+      // Names come from files anyone may have written: no escape sequence reaches the terminal, no newline breaks a row.
+      for (const n of listing.value.notices) io.stderr(`gma: ${terminalSafe(n)}\n`);
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
       for (const p of listing.value.profiles) {
-        io.stdout(`${p.name}\t${p.draft.method ?? 'no method'}\t${p.draft.mailbox.instanceName}\t${p.secretFields.length} secret(s)\t${p.updatedAt}\n`);
+        io.stdout(`${terminalSafe(p.name)}\t${p.draft.method ?? 'no method'}\t${terminalSafe(p.draft.mailbox.instanceName)}\t${p.secretFields.length} secret(s)\t${p.updatedAt}\n`);
       }
       return EXIT.ok;
     }
@@ -83,9 +86,9 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
       }
       const r = await s.imports.importFile(path, passphrase ?? undefined);
       if (!r.ok) return report(io, r.error);
-      for (const w of r.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+      for (const w of r.value.warnings) io.stderr(`gma: warning: ${terminalSafe(w)}\n`);
       if (r.value.missingSecrets.length > 0) io.stderr(`gma: still to enter: ${r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]).join(', ')}\n`);
-      io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${r.value.profile.name}"\n`);
+      io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${terminalSafe(r.value.profile.name)}"\n`);
       return EXIT.ok;
     }
   }
@@ -110,7 +113,7 @@ async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s
   }
   const built = await s.exportBuilder.build({ draft: profile.draft, profileId: profile.id, format: command.format, includeSecrets: command.includeSecrets, passphrase, confirmRebind: command.rebind });
   if (!built.ok) return report(io, built.error);
-  for (const w of built.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+  for (const w of built.value.warnings) io.stderr(`gma: warning: ${terminalSafe(w)}\n`);
   const [main, ...companions] = built.value.files;
   if (main === undefined) return EXIT.failure;
   if (command.out === null) {
@@ -142,7 +145,7 @@ async function findProfile(s: CliServices, nameOrId: string): Promise<Result<Pro
   const exact = all.filter((p) => p.id === nameOrId || p.name === nameOrId);
   const loose = exact.length > 0 ? exact : all.filter((p) => p.name.toLowerCase() === nameOrId.toLowerCase());
   if (loose.length === 1 && loose[0] !== undefined) return { ok: true, value: loose[0] };
-  const names = all.map((p) => `"${p.name}"`).join(', ') || 'none';
+  const names = all.map((p) => `"${terminalSafe(p.name)}"`).join(', ') || 'none';
   return {
     ok: false,
     error: { code: ErrorCode.ProfileNotFound, message: loose.length > 1 ? `Several profiles are named "${nameOrId}"; use the id.` : `No profile "${nameOrId}". Profiles: ${names}.` },

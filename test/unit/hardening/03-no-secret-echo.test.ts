@@ -10,7 +10,7 @@ const cred = (password: string) => ({ credential: '', identifier: '', password, 
 
 function messagesOf(result: ReturnType<typeof importSettings>): string {
   if (result.ok) return result.value.warnings.map((w) => w.message).join('\n');
-  return [result.error.message, ...(result.error.fields ?? []).map((f) => f.message)].join('\n');
+  return [result.error.message, ...(result.error.fields ?? []).map((f) => `${f.field}: ${f.message}`)].join('\n');
 }
 
 describe('item 3: messages never echo secrets and cut long values', () => {

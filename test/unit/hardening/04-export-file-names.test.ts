@@ -25,6 +25,7 @@ describe('item 4: export file names', () => {
 
   it('drops control and bidi characters', () => {
     const stem = fileStem('SOC\u202Egpj.exe\u001b[2J\nx');
+    // oxlint-disable-next-line no-control-regex
     expect(stem).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(stem).toContain('SOC');
   });
@@ -57,6 +58,7 @@ describe('item 4: gma prints names without control characters', () => {
     const code = await runCli(['profiles', 'list'], async () => services, io);
     expect(code).toBe(0);
     const printed = out.join('') + err.join('');
+    // oxlint-disable-next-line no-control-regex
     expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(out.join('').split('\n').filter((l) => l !== '')).toHaveLength(1);
   });

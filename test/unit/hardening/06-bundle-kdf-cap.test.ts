@@ -32,5 +32,5 @@ describe('item 6: scrypt costs are capped near what the app writes', () => {
   it("the app's own cost still opens (and a wrong passphrase is reported as such)", async () => {
     const opened = await openBundle(forged(SCRYPT_DEFAULTS), 'wrong passphrase');
     expect(!opened.ok && opened.error.code).toBe(ErrorCode.BundleWrongPassphrase);
-  });
+  }, 30_000);
 });

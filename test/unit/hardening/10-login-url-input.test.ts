@@ -29,7 +29,11 @@ describe('item 10: login URL input and opening', () => {
   it('through the IPC registry the answer is config/invalid, not internal', async () => {
     const service = new XsoarAuthCodeService(new RecordingBrowserOpener(), PRODUCTION_IDENTITY_ENDPOINTS);
     const registry = new HandlerRegistry({ warn: () => undefined });
-    registry.register('auth:prepare-code', (req) => service.prepare(req));
+    registry.register('auth:prepare-code', (req) => {
+      // As SelfDeployedAuthService.prepareCode does: the attempt stays in main, the page gets an id.
+      const prepared = service.prepare(req);
+      return prepared.ok ? { ok: true, value: { attemptId: 'a1', url: prepared.value.url, loopback: prepared.value.loopback } } : prepared;
+    });
     const answer = await registry.invoke('auth:prepare-code', { ...REQUEST, mailbox: 'a\uD800b@contoso.example' });
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.error.code).toBe(ErrorCode.ConfigInvalid);
