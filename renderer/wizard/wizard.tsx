@@ -25,6 +25,7 @@ import {
   XsoarAppConsentStep,
   XsoarAppCredentialsStep,
 } from './lazy-steps';
+import { CreateAppPanel } from './self-deployed/create-app-panel';
 
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
@@ -119,7 +120,12 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'xsoar-app-credentials':
         return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
       case 'self-deployed-app':
-        return <SelfDeployedAppStep state={state} dispatch={dispatch} openExternal={openExternal} />;
+        return (
+          <>
+            <SelfDeployedAppStep state={state} dispatch={dispatch} openExternal={openExternal} />
+            <CreateAppPanel state={state} dispatch={dispatch} ensureProfile={ensureProfile} />
+          </>
+        );
       case 'self-deployed-credential':
         return <SelfDeployedCredentialStep state={state} dispatch={dispatch} storeSecret={storeSecret} ensureProfile={ensureProfile} />;
       case 'self-deployed-setup':
