@@ -25,6 +25,9 @@ import { TokenCachePlugin } from '../auth/token-cache-plugin';
 import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
+import { createEntraProvisioning } from '../entra/entra-services';
+import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
+import { EntraIpcService } from '../entra/entra-ipc-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -50,6 +53,8 @@ export interface AppPorts {
   readonly endpoints: IdentityEndpoints;
   /** Shorter interactive bounds for tests; production uses the services' defaults. */
   readonly authTimeouts?: AuthPorts['timeouts'];
+  /** Shorter replication backoff for tests (app registration through Graph); the spec's 2-4-8-16-32 s otherwise. */
+  readonly entraBackoffMs?: readonly number[];
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -75,6 +80,10 @@ export interface AppServices {
   readonly certificates: CertificateService;
   /** Copying public values for the setup checklist. */
   readonly plainClipboard: PlainTextClipboardService;
+  /** "Create the app for me", check and repair of the self-deployed app registration through Microsoft Graph. */
+  readonly entra: EntraProvisioningService;
+  /** The renderer's side of it: draft saved first, progress polling, Cancel. */
+  readonly entraIpc: EntraIpcService;
 }
 
 /**
@@ -95,6 +104,11 @@ export function createAppServices(ports: AppPorts): AppServices {
     tokenCachePlugin: new TokenCachePlugin(vault),
     ...(ports.authTimeouts ? { timeouts: ports.authTimeouts } : {}),
   });
+  const entra = createEntraProvisioning({
+    http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
+    ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
+    ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+  });
   return {
     vault,
     profiles,
@@ -105,6 +119,8 @@ export function createAppServices(ports: AppPorts): AppServices {
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
+    entra,
+    entraIpc: new EntraIpcService(entra, profiles),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),

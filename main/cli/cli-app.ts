@@ -11,6 +11,8 @@ import type { ImportService } from '../services/import-service';
 import type { ProfilesService } from '../services/profiles-service';
 import { HELP_TEXT, parseCliArgs, type CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
+import { ENTRA_HELP_TEXT, parseEntraArgs, runEntraCommand } from './cli-entra';
+import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { profileLine, runImport } from './cli-import';
 
 /** The services the CLI shares with the app. */
@@ -20,6 +22,8 @@ export interface CliServices {
   readonly imports: ImportService;
   readonly fs: FileSystem;
   readonly version: string;
+  /** App registration through Microsoft Graph (`gma entra`); fails when GMA_IDENTITY_ENDPOINTS is malformed. */
+  readonly entra?: (io: CliIo) => Result<EntraProvisioningService>;
 }
 
 /** Exit codes: success, failure, bad input. */
@@ -43,6 +47,7 @@ function report(io: CliIo, error: AppError): number {
  * expected failures: every problem is printed on stderr.
  */
 export async function runCli(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
+  if (argv[0] === 'entra') return entra(argv.slice(1), services, io);
   const command = parseCliArgs(argv);
   if ('usageError' in command) {
     io.stderr(`gma: ${command.usageError}\n`);
@@ -77,6 +82,25 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     case 'import':
       return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error));
   }
+}
+
+async function entra(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${ENTRA_HELP_TEXT}\n`);
+    return EXIT.ok;
+  }
+  const command = parseEntraArgs(argv, io.env);
+  if ('usageError' in command) {
+    io.stderr(`gma: ${command.usageError}\n`);
+    return EXIT.badInput;
+  }
+  const s = await services();
+  const service = s.entra?.(io);
+  if (!service) return EXIT.failure;
+  if (!service.ok) return report(io, service.error);
+  const found = await findProfile(s, command.profile);
+  if (!found.ok) return report(io, found.error);
+  return runEntraCommand(command, found.value.id, service.value, io, io.cancel ?? new AbortController().signal, exitFor);
 }
 
 async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s: CliServices, io: CliIo): Promise<number> {

@@ -26,6 +26,8 @@ Usage:
   gma profiles list
   gma export <profile> --format <format> [--include-secrets] [--out FILE] [--rebind]
   gma import FILE [--replace | --as-new]
+  gma entra create|check|repair PROFILE [--consent tenant|mailbox-user]
+            [--secret-days N] [--bootstrap-client-id GUID]   (gma entra --help)
   gma --help | --version
 
 Formats: ${CLI_FORMATS.join(', ')}

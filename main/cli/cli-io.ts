@@ -6,4 +6,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Asks for a secret on the terminal without echo, or `null` when there is no terminal. */
   readonly askSecret: (prompt: string) => Promise<string | null>;
+  /** Aborted on Ctrl-C, so a long step (an administrator sign-in) stops cleanly. */
+  readonly cancel?: AbortSignal;
 }

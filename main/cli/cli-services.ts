@@ -11,7 +11,13 @@ import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ExportBuilder } from '../services/export-builder';
 import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
+import { SecretsService } from '../services/secrets-service';
+import type { Clipboard } from '../ports/clipboard';
 import type { CliServices } from './cli-app';
+import { createNodeFetchClient } from '../adapters/node-fetch-client';
+import { createEntraProvisioning } from '../entra/entra-services';
+import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints } from '../../shared/config/identity-endpoints';
+import { CliBrowserOpener } from './cli-browser-opener';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -28,6 +34,12 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
 
+// The command line never copies secrets; refusing keeps a stray call visible.
+const noClipboard: Clipboard = {
+  writeText: () => Promise.reject(new Error('The clipboard is not available on the command line.')),
+  readText: () => Promise.resolve(''),
+};
+
 /**
  * Builds the services `gma` shares with the app: the same profile store,
  * keychain vault (the packaged app's keychain service name unless
@@ -39,5 +51,19 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
   const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
   const profiles = new ProfilesService(store, vault, clock);
-  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, () => clock.now()), fs, version };
+  // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
+  const secrets = new SecretsService(store, vault, noClipboard, clock);
+  const profileSecrets = new VaultProfileSecrets(store, vault);
+  return {
+    profiles,
+    exportBuilder: new ExportBuilder(profileSecrets),
+    imports: new ImportService(fs, profiles, () => clock.now()),
+    fs,
+    version,
+    entra: (io) => {
+      const endpoints = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
+      if (!endpoints.ok) return endpoints;
+      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: endpoints.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets }) };
+    },
+  };
 }

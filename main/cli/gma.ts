@@ -39,7 +39,15 @@ function askSecret(prompt: string): Promise<string | null> {
   });
 }
 
+// Ctrl-C stops a running sign-in cleanly (its loopback port closes); a second Ctrl-C exits at once.
+const interrupted = new AbortController();
+process.once('SIGINT', () => {
+  interrupted.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+
 const io: CliIo = {
+  cancel: interrupted.signal,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,

@@ -45,7 +45,10 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('certs:import-pem', (req) => services.certificates.importPem(req.profileId, req.privateKeyText, req.certificateText, req.passphrase))
     .register('certs:import-pfx', (req) => services.certificates.importPfx(req.profileId, req.pfxBase64, req.passphrase))
     .register('certs:generate', (req) => services.certificates.generate(req.profileId, req.commonName, req.validityDays, req.keySize))
-    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName));
+    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName))
+    .register('entra:run', (req) => services.entraIpc.run(req))
+    .register('entra:progress', (req) => services.entraIpc.progressOf(req.requestId))
+    .register('entra:cancel', (req) => services.entraIpc.cancel(req.requestId));
 }
 
 function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {

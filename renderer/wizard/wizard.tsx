@@ -13,6 +13,7 @@ import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
 import { XsoarAppCredentialsStep } from './steps/xsoar-app-credentials-step';
 import { MailboxStep } from './steps/mailbox-step';
 import { SelfDeployedAppStep } from './steps/self-deployed-app-step';
+import { CreateAppPanel } from './self-deployed/create-app-panel';
 import { SelfDeployedCredentialStep } from './steps/self-deployed-credential-step';
 import { SelfDeployedSetupStep } from './steps/self-deployed-setup-step';
 import { SelfDeployedVerifyStep } from './steps/self-deployed-verify-step';
@@ -109,7 +110,12 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'xsoar-app-credentials':
         return <XsoarAppCredentialsStep state={state} dispatch={dispatch} storeSecret={storeSecret} />;
       case 'self-deployed-app':
-        return <SelfDeployedAppStep state={state} dispatch={dispatch} />;
+        return (
+          <>
+            <SelfDeployedAppStep state={state} dispatch={dispatch} />
+            <CreateAppPanel state={state} dispatch={dispatch} ensureProfile={ensureProfile} />
+          </>
+        );
       case 'self-deployed-credential':
         return <SelfDeployedCredentialStep state={state} dispatch={dispatch} storeSecret={storeSecret} ensureProfile={ensureProfile} />;
       case 'self-deployed-setup':

@@ -117,6 +117,18 @@ export const ErrorCode = Object.freeze({
   AuthAttemptExpired: 'auth/attempt-expired',
   /** The client secret or private key the check needs is not in the keychain for this profile. */
   AuthCredentialMissing: 'auth/credential-missing',
+  /** Microsoft Graph refused an app-registration step: a directory role or scope is missing (the error names it). */
+  EntraDenied: 'entra/denied',
+  /** Conditional Access wants a stronger administrator sign-in for an app-registration step. */
+  EntraStepUpRequired: 'entra/step-up-required',
+  /** A tenant policy blocks what the step needs (e.g. client secrets). */
+  EntraPolicyBlocked: 'entra/policy-blocked',
+  /** Entra ID had not replicated a new object after the bounded retries; running again is safe. */
+  EntraStillReplicating: 'entra/still-replicating',
+  /** No app registration to check or repair was found. */
+  EntraNotFound: 'entra/registration-not-found',
+  /** Another Microsoft Graph failure during an app-registration step. */
+  EntraRequestFailed: 'entra/request-failed',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);

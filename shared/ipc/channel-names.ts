@@ -42,6 +42,9 @@ export const CHANNEL_NAMES = [
   'certs:import-pfx',
   'certs:generate',
   'certs:save-public',
+  'entra:run',
+  'entra:progress',
+  'entra:cancel',
 ] as const;
 
 /** One channel name. */

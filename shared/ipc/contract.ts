@@ -7,6 +7,7 @@ import { MAX_PROFILE_NOTES } from '../domain/profile';
 import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
+import { ENTRA_CONTRACT } from './entra-contract';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 
 /** A channel's request and response schemas. */
@@ -178,6 +179,7 @@ export const CONTRACT = {
     z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
   ),
+  ...ENTRA_CONTRACT,
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */

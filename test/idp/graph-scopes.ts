@@ -6,6 +6,8 @@ export const GRAPH_DELEGATED_SCOPES = [
   'Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite', 'Mail.Send',
   'Mail.Read.Shared', 'Mail.ReadWrite.Shared', 'Mail.Send.Shared',
   'MailboxSettings.Read', 'MailboxSettings.ReadWrite',
+  // What an administrator's bootstrap sign-in asks for to create and consent an app registration.
+  'Application.Read.All', 'Application.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'Directory.ReadWrite.All',
 ] as const;
 
 const DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;

@@ -2,7 +2,9 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Directory, DirectoryUser } from './directory';
 import { decodeJwt, numberClaim, stringClaim, verifyJwtSignature } from './jwt';
-import { sendJson } from './http-util';
+import { readBodyText, sendJson } from './http-util';
+import { GraphError } from './graph-error';
+import { handleDirectoryRequest, type GraphDirectoryState } from './graph-directory-routes';
 import { GRAPH_RESOURCE, type MailFolderSpec, type PlatformClock } from './platform-model';
 
 /** What the Graph endpoint needs. */
@@ -13,6 +15,8 @@ export interface GraphOptions {
   readonly signingKey: KeyObject;
   /** Tenants whose tokens are accepted (by GUID). */
   readonly tenantIds: () => readonly string[];
+  /** Directory endpoints' faults, lagging objects and request log. */
+  readonly directoryState: GraphDirectoryState;
 }
 
 /** The caller, from a verified access token. */
@@ -24,11 +28,6 @@ interface Caller {
   readonly roles: ReadonlySet<string>;
 }
 
-class GraphError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
-  }
-}
 
 const ACCESS_DENIED = (): GraphError => new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 
@@ -201,16 +200,44 @@ export function createGraphHandler(options: GraphOptions): (req: IncomingMessage
     const requestId = randomUUID();
     const clientRequestId = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : requestId;
     const headers = { 'request-id': requestId, 'client-request-id': clientRequestId };
+    const method = req.method ?? 'GET';
+    const log = (status: number): void => {
+      if (url.pathname.startsWith('/v1.0/')) options.directoryState.log.push({ method, path: `${url.pathname}${url.search}`, status });
+    };
     try {
       const parts = url.pathname.split('/').filter(Boolean);
-      if (req.method !== 'GET' || parts[0] !== 'v1.0') throw new GraphError(400, 'BadRequest', 'Unsupported request.');
+      if (!['GET', 'POST', 'PATCH', 'DELETE'].includes(method) || parts[0] !== 'v1.0') throw new GraphError(400, 'BadRequest', 'Unsupported request.');
+      const text = method === 'GET' ? '' : await readBodyText(req);
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload.');
+      }
       const caller = authenticate(req);
+      const answer = handleDirectoryRequest(options.directoryState, caller, method, parts.slice(1), url.searchParams, body);
+      if (answer) {
+        log(answer.status);
+        if (answer.body === undefined) {
+          res.writeHead(answer.status, headers);
+          res.end();
+        } else sendJson(res, answer.status, answer.body, headers);
+        return;
+      }
+      if (method !== 'GET') throw new GraphError(400, 'BadRequest', 'Unsupported request.');
+      log(200);
       sendJson(res, 200, route(caller, parts.slice(1), url.searchParams), headers);
     } catch (err) {
       const e = err instanceof GraphError ? err : new GraphError(500, 'InternalServerError', String(err));
+      log(e.status);
       sendJson(res, e.status, {
-        error: { code: e.code, message: e.message, innerError: { date: new Date(options.clock.now()).toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': clientRequestId } },
-      }, headers);
+        error: {
+          code: e.code,
+          message: e.message,
+          ...(e.details.length ? { details: e.details } : {}),
+          innerError: { date: new Date(options.clock.now()).toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': clientRequestId },
+        },
+      }, { ...headers, ...e.headers });
     }
   };
 }

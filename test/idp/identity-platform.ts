@@ -10,6 +10,8 @@ import { createAuthorityFront } from './authority-front';
 import { Directory, type DirectoryApp, type DirectoryUser } from './directory';
 import { TEST_CA_DIR_ENV } from './global-setup';
 import { createGraphHandler } from './graph-server';
+import type { GraphDirectoryState, GraphFaults, GraphLogEntry } from './graph-directory-routes';
+import type { ApplicationObject, PermissionGrantObject } from './graph-objects';
 import { createPlatformClock, type AppSpec, type PlatformClock, type TenantSpec, type UserSpec } from './platform-model';
 import { createTestCa, issueServerCertificate, openTestCa, type TestCa } from './test-ca';
 import { createTenantProvider } from './tenant-provider';
@@ -46,6 +48,19 @@ export interface IdentityPlatform {
   grantConsent(grant: { tenantId: string; clientId: string; delegated?: readonly string[]; application?: readonly string[]; userUpn?: string }): void;
   /** Delegated permissions consented for a user (admin consent included). */
   consentedScopes(tenantId: string, clientId: string, userUpn: string): ReadonlySet<string>;
+  /**
+   * Graph directory faults, changed while running: `replicationReads` (how many reads of each new object miss it)
+   * and `throttle` (the next `remaining` directory requests answer 429 with `Retry-After`).
+   */
+  readonly graphFaults: GraphFaults;
+  /** Ends every pending replication delay at once (as if enough time had passed). */
+  settleGraphReplication(): void;
+  /** Every answered Graph request so far (method, path with query, status). */
+  graphLog(): readonly GraphLogEntry[];
+  /** The Graph application object of an app, as the directory holds it (tests inspect redirects and credentials). */
+  application(tenantId: string, appId: string): ApplicationObject | undefined;
+  /** The delegated permission grants of a tenant. */
+  permissionGrants(tenantId: string): readonly PermissionGrantObject[];
   /** Stops both servers and removes any CA this platform made itself. */
   close(): Promise<void>;
 }
@@ -83,7 +98,7 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
   const ca: TestCa = sharedCaDir ? openTestCa(sharedCaDir) : createTestCa(ownCaDir ?? '');
   const tls = issueServerCertificate(ca);
   const clock = options.clock ?? createPlatformClock();
-  const directory = new Directory();
+  const directory = new Directory(() => clock.now());
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingJwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' };
 
@@ -107,7 +122,8 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
   const graph = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
     graphHandler(req, res).catch((err: unknown) => internalError(res, err));
   });
-  const graphHandler = createGraphHandler({ directory, clock, signingKey: publicKey, tenantIds: () => tenantIds });
+  const directoryState: GraphDirectoryState = { directory, clock, faults: { replicationReads: 0, throttle: { remaining: 0, retryAfterSeconds: 1 } }, lagging: new Map(), log: [] };
+  const graphHandler = createGraphHandler({ directory, clock, signingKey: publicKey, tenantIds: () => tenantIds, directoryState });
   const [authorityPort, graphPort] = await Promise.all([listen(authority), listen(graph)]);
   origin = `https://localhost:${authorityPort}`;
   graphOrigin = `https://localhost:${graphPort}`;
@@ -141,6 +157,11 @@ export async function startIdentityPlatform(options: IdentityPlatformOptions = {
     registerApp: (spec) => directory.registerApp(spec),
     grantConsent: ({ tenantId, clientId, delegated = [], application = [], userUpn }) =>
       directory.grantConsent(tenantId, clientId, delegated, userUpn ? userOid(tenantId, userUpn) : undefined, userUpn ? [] : application),
+    graphFaults: directoryState.faults,
+    graphLog: () => [...directoryState.log],
+    settleGraphReplication: () => directoryState.lagging.clear(),
+    application: (tenantId, appId) => directory.applications(tenantId).find((a) => a.appId === appId),
+    permissionGrants: (tenantId) => directory.permissionGrants(tenantId),
     consentedScopes: (tenantId, clientId, userUpn) => directory.consentedScopes(tenantId, clientId, userOid(tenantId, userUpn)),
     close: async () => {
       await Promise.all([closeServer(authority), closeServer(graph)]);

@@ -6,6 +6,10 @@ export interface TenantSpec {
   readonly id: string;
   readonly displayName?: string;
   readonly domains?: readonly string[];
+  /** Entra's "Users can register applications" (on by default); off: only application roles may create apps. */
+  readonly usersCanRegisterApps?: boolean;
+  /** An app management policy that forbids client secrets: addPassword is refused. */
+  readonly blockPasswordCredentials?: boolean;
 }
 
 /** A mail folder in a test mailbox; well-known folders carry Graph's well-known name. */
@@ -28,6 +32,8 @@ export interface UserSpec {
   readonly oid?: string;
   /** Global administrator: may grant tenant-wide (admin) consent. */
   readonly isAdmin?: boolean;
+  /** Further directory roles, e.g. `Application Administrator`, `Cloud Application Administrator`, `Application Developer`. */
+  readonly roles?: readonly string[];
   /** Mailbox folders; a default Inbox (with an `Phishing` child), Sent Items, Drafts, Deleted Items, Junk Email, Archive when omitted. */
   readonly mailFolders?: readonly MailFolderSpec[];
   /** False for an account without an Exchange mailbox. */
@@ -47,6 +53,8 @@ export interface AppSpec {
   readonly tenantId: string;
   readonly clientId: string;
   readonly displayName?: string;
+  /** Graph `tags` of the application object. */
+  readonly tags?: readonly string[];
   /** Web platform redirect URIs (confidential client: a secret or certificate is required at the token endpoint). */
   readonly webRedirectUris?: readonly string[];
   /** Mobile and desktop redirect URIs (public client); `http://localhost` matches any port. */
