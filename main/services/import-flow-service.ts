@@ -44,6 +44,8 @@ export class ImportFlowService {
       ],
     });
     if (path === null) return ok({ status: 'cancelled' });
+    // A new choice ends any earlier one left waiting (its decrypted secrets included).
+    this.chosen.clear();
     const kind = await this.imports.kindOf(path);
     if (!kind.ok) return kind;
     const handle = randomUUID();

@@ -42,6 +42,10 @@ function notFound(): Result<never> {
  * (locked, unavailable) leaves the profiles file untouched.
  */
 export class ProfilesService {
+  // Ids whose keychain items are being written before the file write that
+  // makes them a profile (an import, a duplicate): not leftovers yet.
+  private readonly inFlight = new Set<string>();
+
   constructor(
     private readonly store: ProfileStore,
     private readonly vault: SecretVault,
@@ -82,13 +86,15 @@ export class ProfilesService {
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
     const taken = (await this.store.list()).map((p) => p.name);
     const copy: Profile = { ...source, id: newId, name: name?.trim() ?? distinctProfileName(copyName(source.name), taken), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
-    return expected(async () => {
-      for (const field of copied) {
-        const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
-        await this.vault.set({ kind: 'profile', profileId: copy.id }, field, value);
-      }
-      return this.store.mutate((all) => ({ profiles: [...all, copy], result: copy }));
-    });
+    return expected(() =>
+      this.whileInFlight(copy.id, async () => {
+        for (const field of copied) {
+          const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
+          await this.vault.set({ kind: 'profile', profileId: copy.id }, field, value);
+        }
+        return this.store.mutate((all) => ({ profiles: [...all, copy], result: copy }));
+      }),
+    );
   }
 
   /** Renames a profile. */
@@ -157,7 +163,7 @@ export class ProfilesService {
     if (!adopt) this.vault.declareNewProfile(id);
     const scope = { kind: 'profile', profileId: id } as const;
     const written: ProfileSecretField[] = [];
-    const committed = await expected(async () => {
+    const committed = await expected(() => this.whileInFlight(id, async () => {
       try {
         for (const [field, value] of args.secrets) {
           await this.vault.set(scope, field, value);
@@ -176,7 +182,7 @@ export class ProfilesService {
         const profile: Profile = { ...newProfileRecord(id, name, args.draft, now), secretFields: written, resumeStep: 'review' };
         return { profiles: [...rest, profile], result: { profile, replaced: replaced?.id ?? null } };
       });
-    });
+    }));
     if (!committed.ok || committed.value === null) {
       await this.vault.deleteProfile(id).catch(() => undefined);
       if (!committed.ok) return committed;
@@ -214,6 +220,15 @@ export class ProfilesService {
     });
   }
 
+  private async whileInFlight<T>(id: string, task: () => Promise<T>): Promise<T> {
+    this.inFlight.add(id);
+    try {
+      return await task();
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
   // What each loaded profile records as stored: an item of another field is
   // a leftover of an interrupted secret write or delete. (A save in flight
   // in the same moment, between its keychain write and its file write,
@@ -226,7 +241,7 @@ export class ProfilesService {
   // ids damaged entries name (their secrets wait for the user's decision).
   private async liveIds(): Promise<ReadonlySet<string>> {
     const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
-    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged]);
+    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged, ...this.inFlight]);
   }
 
   private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
