@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
 import { ProfilesScreen } from './profiles/profiles-screen';
@@ -10,6 +10,13 @@ type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonl
 export function App() {
   const [view, setView] = useState<View>({ kind: 'wizard', profile: null, key: 0 });
   const [opened, setOpened] = useState(0);
+  const [headerSlot, setHeaderSlot] = useState<HTMLElement | null>(null);
+  // Set by the open wizard: saves what is pending, so leaving never drops what was typed.
+  const leaveGuardRef = useRef<(() => Promise<void>) | null>(null);
+  const leaveThen = async (go: () => void): Promise<void> => {
+    await leaveGuardRef.current?.();
+    go();
+  };
   const openWizard = (profile: Profile | null) => {
     setOpened((n) => n + 1);
     setView({ kind: 'wizard', profile, key: opened + 1 });
@@ -21,16 +28,28 @@ export function App() {
           <h1>Graph Mail Auth Assistant</h1>
           <p className="subtitle">Microsoft Graph Mail Single User · Cortex XSOAR instance settings</p>
         </div>
+        <div className="header-save-slot" ref={setHeaderSlot} />
         <nav className="app-nav" aria-label="Screens">
-          <button type="button" name="nav-wizard" aria-current={view.kind === 'wizard' ? 'page' : undefined} onClick={() => openWizard(null)}>
+          <button type="button" name="nav-wizard" aria-current={view.kind === 'wizard' ? 'page' : undefined} onClick={() => void leaveThen(() => openWizard(null))}>
             New configuration
           </button>
-          <button type="button" name="nav-profiles" aria-current={view.kind === 'profiles' ? 'page' : undefined} onClick={() => setView({ kind: 'profiles' })}>
+          <button
+            type="button"
+            name="nav-profiles"
+            aria-current={view.kind === 'profiles' ? 'page' : undefined}
+            onClick={() => void leaveThen(() => setView({ kind: 'profiles' }))}
+          >
             Profiles
           </button>
         </nav>
       </header>
-      <main className="app-main">{view.kind === 'wizard' ? <Wizard key={view.key} profile={view.profile} /> : <ProfilesScreen onOpen={openWizard} />}</main>
+      <main className="app-main">
+        {view.kind === 'wizard' ? (
+          <Wizard key={view.key} profile={view.profile} headerSlot={headerSlot} leaveGuardRef={leaveGuardRef} />
+        ) : (
+          <ProfilesScreen onOpen={openWizard} />
+        )}
+      </main>
     </div>
   );
 }

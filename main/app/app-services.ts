@@ -94,7 +94,9 @@ export function createAppServices(ports: AppPorts): AppServices {
     secrets,
     imports,
     importFlow: new ImportFlowService(ports.openDialog, imports),
-    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
+    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock, {
+      record: (profileId, kind, inputs, viaWebRedirect) => profiles.recordCheck(profileId, kind, inputs, viaWebRedirect),
+    }),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
     info: { productName: ports.productName, version: ports.version },

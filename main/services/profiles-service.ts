@@ -6,10 +6,13 @@ import type { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
 import { fail, type Result } from '../../shared/result';
+import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
+import { fingerprintOf, secretUsedBy, withCheck, type CheckInputs, type VerifiedCheck, type VerifiedCheckKind } from '../../shared/domain/verified-check';
 
 /** What the profiles screen shows. */
 export interface ProfileListing {
@@ -45,21 +48,55 @@ export class ProfilesService {
     });
   }
 
-  /** Creates an empty profile, optionally with its method chosen. */
+  /** Creates an empty profile named by the analyst, optionally with its method chosen. */
   create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
+    return this.add({ name, nameSetByUser: true, draft: { ...emptyDraft(), method }, resumeStep: 'method' });
+  }
+
+  /**
+   * The wizard's configuration becomes a profile (when a method is chosen):
+   * it holds `draft` as it is and is named after its instance until renamed.
+   */
+  createFromDraft(draft: ProfileDraft, step: string): Promise<Result<Profile>> {
+    return this.add({ name: profileNameFromInstance(draft.mailbox.instanceName), nameSetByUser: false, draft, resumeStep: step });
+  }
+
+  /** The profile `id`. */
+  async get(id: string): Promise<Result<Profile>> {
+    const loaded = await expected(() => this.store.get(id));
+    if (!loaded.ok) return loaded;
+    return loaded.value === undefined ? notFound() : { ok: true, value: loaded.value };
+  }
+
+  /**
+   * Remembers that a check passed for `inputs` (a fingerprint of them, never
+   * a secret) and which version of the secret it used. Called by the main
+   * process when the check finishes, so the result is kept even when the
+   * wizard was left meanwhile.
+   */
+  async recordCheck(id: string, kind: VerifiedCheckKind, inputs: CheckInputs, viaWebRedirect = false): Promise<Result<Profile>> {
+    const passedAt = this.clock.now().toISOString();
+    return this.update(id, (p) => {
+      const secret = secretUsedBy(kind, inputs, viaWebRedirect);
+      const check: VerifiedCheck = { kind, passedAt, fingerprint: fingerprintOf(kind, inputs), secretVersion: secret === null ? null : (p.secretVersions[secret] ?? null) };
+      return { ...p, verifiedChecks: withCheck(p.verifiedChecks, check) };
+    });
+  }
+
+  private add(fields: Pick<Profile, 'name' | 'nameSetByUser' | 'draft' | 'resumeStep'>): Promise<Result<Profile>> {
     const now = this.clock.now().toISOString();
     const id = this.newId();
     this.vault.declareNewProfile(id);
     const profile: Profile = {
       id,
-      name,
-      draft: { ...emptyDraft(), method },
+      ...fields,
       secretFields: [],
       createdAt: now,
       updatedAt: now,
       notes: '',
       secretExpiresAt: null,
-      resumeStep: 'method',
+      verifiedChecks: [],
+      secretVersions: {},
     };
     return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
   }
@@ -73,7 +110,20 @@ export class ProfilesService {
     this.vault.declareNewProfile(newId);
     // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
-    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
+    const secretVersions = Object.fromEntries(Object.entries(source.secretVersions).filter(([f]) => copied.includes(f as ProfileSecretField)));
+    // Checks are not copied: the copy is a new configuration that has not been verified.
+    const copy: Profile = {
+      ...source,
+      id: newId,
+      name: name ?? copyName(source.name),
+      nameSetByUser: true,
+      draft: draftForDuplicate(source.draft),
+      secretFields: copied,
+      secretVersions,
+      verifiedChecks: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     return expected(async () => {
       for (const field of copied) {
         const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
@@ -83,9 +133,9 @@ export class ProfilesService {
     });
   }
 
-  /** Renames a profile. */
+  /** Renames a profile; from then on its name no longer follows the instance name. */
   rename(id: string, name: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, name }));
+    return this.update(id, (p) => ({ ...p, name, nameSetByUser: true }));
   }
 
   /** Changes notes and the secret expiry date. */
@@ -93,9 +143,9 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, notes, secretExpiresAt }));
   }
 
-  /** The wizard's autosave: the draft and the step to resume at. */
+  /** The wizard's autosave: the draft and the step to resume at; an unrenamed profile takes the instance name. */
   saveDraft(id: string, draft: ProfileDraft, step: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, draft, resumeStep: step }));
+    return this.update(id, (p) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: profileNameFromInstance(draft.mailbox.instanceName) }) }));
   }
 
   /** Deletes the profile's keychain items, then the profile. */

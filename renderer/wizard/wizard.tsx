@@ -7,6 +7,9 @@ import { initialWizardState, wizardReducer } from '../../shared/wizard/wizard-re
 import type { WizardState } from '../../shared/wizard/wizard-state';
 import type { Profile } from '../../shared/domain/profile';
 import { useAutosave } from '../profiles/use-autosave';
+import { useEffect, type MutableRefObject } from 'react';
+import { createPortal } from 'react-dom';
+import { SaveState } from './save-state';
 import { MethodStep } from './steps/method-step';
 import { ManagedIdentityStep } from './steps/managed-identity-step';
 import { XsoarAppConsentStep } from './steps/xsoar-app-consent-step';
@@ -41,16 +44,38 @@ function stateFor(profile: Profile | null): WizardState {
   // The reducer falls back to the first step if the saved one no longer exists.
   return profile === null
     ? fresh
-    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId });
+    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId, facts: profile });
+}
+
+/** Props of {@link Wizard}. */
+export interface WizardProps {
+  readonly profile?: Profile | null;
+  /** Where the header shows the saved state (absent in component tests). */
+  readonly headerSlot?: HTMLElement | null;
+  /** The app calls this before it leaves the wizard: it saves what is pending. */
+  readonly leaveGuardRef?: MutableRefObject<(() => Promise<void>) | null>;
 }
 
 /**
- * The wizard: progress rail, the current step, and Back/Next. With a
- * `profile`, it starts where the profile stopped and autosaves each step.
+ * The wizard: progress rail, the current step, and Back/Next. One
+ * configuration is one profile: it is created when a method is chosen and
+ * saved on every change; with a `profile`, the wizard starts where it stopped.
  */
-export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
-  const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName } = useWizard(stateFor(profile), profile);
-  const autosave = useAutosave(profileId, state);
+export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: WizardProps) {
+  const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName, createError, profileSaved, settle } =
+    useWizard(stateFor(profile), profile);
+  const autosave = useAutosave(profileId, state, profile !== null, profileSaved);
+  const flush = autosave.flush;
+  useEffect(() => {
+    if (leaveGuardRef === undefined) return;
+    leaveGuardRef.current = async () => {
+      await settle();
+      await flush();
+    };
+    return () => {
+      leaveGuardRef.current = null;
+    };
+  }, [leaveGuardRef, settle, flush]);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
   const step = state.screen.step;
@@ -74,13 +99,8 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       <section className="step" aria-labelledby="step-title">
         <p className="step-count">
           Step {index} of {total}
-          {profileId !== null && (
-            <span className="autosave" data-autosave={autosave.kind} data-autosave-step={autosave.kind === 'saved' ? autosave.step : undefined}>
-              {' '}
-              · Profile “{profileName}”{autosave.kind === 'saved' ? ' · saved' : autosave.kind === 'failed' ? ` · not saved: ${autosave.error.message}` : ''}
-            </span>
-          )}
         </p>
+        {headerSlot !== null && createPortal(<SaveState profileName={profileId === null ? null : profileName} status={autosave.status} createError={createError} />, headerSlot)}
         <h2 id="step-title">{STEP_TITLES[step]}</h2>
         {renderStep()}
       </section>
