@@ -70,7 +70,7 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
     try {
       const { page } = app;
       await managedIdentityRun(page, 'Graph Mail Azure VM', 'soc-vm@contoso.example', false);
-      await shot(page, '10-wizard-profile-saved');
+      await shot(page, '50-wizard-profile-saved');
       await page.click('button[name=nav-wizard]');
       await managedIdentityRun(page, 'Graph Mail Lab', 'soc-lab@contoso.example', true);
 
@@ -85,7 +85,7 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
         expect(await page.textContent(`${item(name)} [data-fact=mailbox]`)).toBe(mailbox);
         expect(await page.textContent(`${item(name)} [data-fact=updated]`)).toMatch(/^changed \d{4}-\d\d-\d\d \d\d:\d\d$/);
       }
-      await shot(page, '11-profiles-two-runs');
+      await shot(page, '51-profiles-two-runs');
       // Search covers instance name, method and mailbox.
       await fill(page, 'profile-search', 'soc-lab@');
       expect(await page.locator('li.profile-item').count()).toBe(1);
