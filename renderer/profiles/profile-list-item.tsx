@@ -12,11 +12,12 @@ interface Props {
   readonly onDelete: () => void;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** When a profile last changed, in the analyst's local time (`YYYY-MM-DD HH:MM`). */
 export function lastChange(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'at an unknown time';
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 

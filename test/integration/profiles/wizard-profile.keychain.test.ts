@@ -51,6 +51,19 @@ const selfDeployed: ProfileDraft = {
   mailbox: { ...emptyDraft().mailbox, mailboxToFetch: 'soc@contoso.example' },
 };
 
+  /** A profile as schema 1 wrote it. */
+const schemaOneProfile = (id: string, name: string, instanceName: string): Record<string, unknown> => ({
+    id,
+    name,
+    draft: withInstance(emptyDraft(), instanceName),
+    secretFields: [],
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    notes: '',
+    secretExpiresAt: null,
+    resumeStep: 'mailbox',
+  });
+
 describe('the wizard profile in the services (real keychain)', () => {
   it('a configuration becomes a profile named after its instance; the name follows until the analyst renames it', async () => {
     const { profiles } = services();
@@ -114,20 +127,9 @@ describe('the wizard profile in the services (real keychain)', () => {
   });
 
   it('a schema-1 file loads: a name equal to the instance name follows it, any other was chosen', async () => {
-    const old = (id: string, name: string, instanceName: string): Record<string, unknown> => ({
-      id,
-      name,
-      draft: withInstance(emptyDraft(), instanceName),
-      secretFields: [],
-      createdAt: '2026-11-01T00:00:00.000Z',
-      updatedAt: '2026-11-01T00:00:00.000Z',
-      notes: '',
-      secretExpiresAt: null,
-      resumeStep: 'mailbox',
-    });
     await writeFile(
       join(dir, PROFILES_FILE),
-      JSON.stringify({ schemaVersion: 1, profiles: [old('1b2c3d4e-0000-4000-8000-000000000001', 'SOC Prod', 'SOC Prod'), old('1b2c3d4e-0000-4000-8000-000000000002', 'My name', 'Instance B')] }),
+      JSON.stringify({ schemaVersion: 1, profiles: [schemaOneProfile('1b2c3d4e-0000-4000-8000-000000000001', 'SOC Prod', 'SOC Prod'), schemaOneProfile('1b2c3d4e-0000-4000-8000-000000000002', 'My name', 'Instance B')] }),
     );
     const listing = value(await services().profiles.list());
     expect(listing.notices[0]).toContain('upgraded from schema 1 to 2');

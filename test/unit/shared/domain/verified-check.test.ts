@@ -55,7 +55,7 @@ describe('verified checks', () => {
     const after = draft(patch);
     for (const kind of ['credential', 'admin-consent', 'sign-in'] as const) {
       const standing = standingOf(passed(kind, before), after, {});
-      expect(standing.stale, kind).toBe(staleKinds.includes(kind));
+      expect(standing.stale, kind).toBe((staleKinds as readonly string[]).includes(kind));
       if (standing.stale) expect(standing.reason).toMatch(/changed/);
     }
   });
