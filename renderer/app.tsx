@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
 import { ProfilesScreen } from './profiles/profiles-screen';
+import { api } from './ipc/api-client';
 
 /** Which screen is shown; each wizard opening gets its own key so its state starts fresh. */
 type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' };
@@ -20,6 +21,11 @@ export function App() {
   const openWizard = (profile: Profile | null) => {
     setOpened((n) => n + 1);
     setView({ kind: 'wizard', profile, key: opened + 1 });
+  };
+  // The list may be older than the profile: a check or a code that finished meanwhile was recorded in it.
+  const openProfile = async (profile: Profile): Promise<void> => {
+    const fresh = await api.profiles.get({ id: profile.id });
+    openWizard(fresh.ok ? fresh.value : profile);
   };
   return (
     <div className="app">
@@ -47,7 +53,7 @@ export function App() {
         {view.kind === 'wizard' ? (
           <Wizard key={view.key} profile={view.profile} headerSlot={headerSlot} leaveGuardRef={leaveGuardRef} />
         ) : (
-          <ProfilesScreen onOpen={openWizard} />
+          <ProfilesScreen onOpen={(p) => void openProfile(p)} />
         )}
       </main>
     </div>

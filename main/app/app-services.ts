@@ -77,7 +77,7 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
-  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
+  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault), ports.clock);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, secrets, () => ports.clock.now());
@@ -96,6 +96,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     importFlow: new ImportFlowService(ports.openDialog, imports),
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock, {
       record: (profileId, kind, inputs, viaWebRedirect) => profiles.recordCheck(profileId, kind, inputs, viaWebRedirect),
+      codeObtained: (profileId, obtainedAt) => profiles.recordCodeObtained(profileId, obtainedAt),
     }),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),

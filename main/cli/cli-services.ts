@@ -47,5 +47,5 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const store = new ProfileStore(fs, defaultDataDir(env), clock);
   const profiles = new ProfilesService(store, vault, clock);
   const secrets = new SecretsService(store, vault, noClipboard, clock);
-  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version };
+  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault), clock), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version };
 }

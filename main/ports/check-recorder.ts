@@ -7,7 +7,9 @@ import type { CheckInputs, VerifiedCheckKind } from '../../shared/domain/verifie
  */
 export interface CheckRecorder {
   record(profileId: string, kind: VerifiedCheckKind, inputs: CheckInputs, viaWebRedirect: boolean): Promise<unknown>;
+  /** An authorization code was stored for the profile at `obtainedAt`: its age counts from then. */
+  codeObtained(profileId: string, obtainedAt: string): Promise<unknown>;
 }
 
 /** Records nothing (the command line and tests that do not look at checks). */
-export const NO_CHECK_RECORDER: CheckRecorder = { record: async () => undefined };
+export const NO_CHECK_RECORDER: CheckRecorder = { record: async () => undefined, codeObtained: async () => undefined };

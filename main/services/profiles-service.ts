@@ -83,6 +83,11 @@ export class ProfilesService {
     });
   }
 
+  /** Records when the profile's authorization code was obtained (the code itself is in the keychain). */
+  recordCodeObtained(id: string, obtainedAt: string): Promise<Result<Profile>> {
+    return this.update(id, (p) => ({ ...p, draft: { ...p.draft, selfDeployed: { ...p.draft.selfDeployed, authCodeObtainedAt: obtainedAt } } }));
+  }
+
   private add(fields: Pick<Profile, 'name' | 'nameSetByUser' | 'draft' | 'resumeStep'>): Promise<Result<Profile>> {
     const now = this.clock.now().toISOString();
     const id = this.newId();

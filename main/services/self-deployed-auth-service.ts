@@ -199,6 +199,8 @@ export class SelfDeployedAuthService {
     if (!stored.ok) return stored;
     // One code per attempt: the state is spent.
     this.attempts.delete(attemptId);
+    // The profile learns when its code was obtained even if the wizard that asked was left meanwhile.
+    await this.checks.codeObtained(profileId, obtainedAt).catch(() => undefined);
     return ok({ capturedBy: code.capturedBy, obtainedAt, secretFields: stored.value.secretFields });
   }
 

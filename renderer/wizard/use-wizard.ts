@@ -7,6 +7,11 @@ import type { WizardAction } from '../../shared/wizard/wizard-actions';
 import type { WizardState } from '../../shared/wizard/wizard-state';
 import { api } from '../ipc/api-client';
 import type { AppError } from '../../shared/errors/app-error';
+import type { ResponseOf } from '../../shared/ipc/contract';
+import { wizardOperations } from './operations/use-shared-operation';
+
+/** Operations whose success the main process records in the profile as a passed check. */
+const CHECK_OPERATIONS: ReadonlySet<string> = new Set(['check-credential', 'admin-consent', 'verify-sign-in', 'complete-web-sign-in']);
 
 /** How to export: format, secrets, the bundle's passphrase, and the second-instance confirmation. */
 export interface ExportOptions {
@@ -117,6 +122,20 @@ export function useWizard(initial: WizardState = initialWizardState(), profile: 
     const r = await api.profiles.get({ id: ownerId });
     if (r.ok) dispatch({ type: 'profile-facts-loaded', facts: r.value, storedSecrets: r.value.secretFields });
   }, [ownerId]);
+
+  // Results of this profile's operations arrive here whichever step is on screen (or none was, when they started).
+  useEffect(() => {
+    if (ownerId === null) return;
+    return wizardOperations.onSettled((settled) => {
+      if (settled.profileId !== ownerId || !settled.result.ok) return;
+      if (CHECK_OPERATIONS.has(settled.name)) void refreshFacts();
+      if (settled.name === 'capture-code') {
+        const code = settled.result.value as ResponseOf<'auth:capture-code'>;
+        dispatch({ type: 'stored-secrets-changed', storedSecrets: code.secretFields });
+        dispatch({ type: 'self-deployed-changed', patch: { authCodeObtainedAt: code.obtainedAt } });
+      }
+    });
+  }, [ownerId, refreshFacts]);
 
   const settle = useCallback(async (): Promise<void> => {
     await creating.current;

@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/wizard/assert-never';
-import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
+import { checkStandings, progress, stepsFor } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
 import { secretFieldsFor } from '../../shared/domain/secret-field';
@@ -135,15 +135,23 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
       case 'self-deployed-setup':
         return <SelfDeployedSetupStep draft={state.draft} openExternal={openExternal} />;
       case 'self-deployed-verify':
-        return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} />;
+        return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} profileId={profileId} />;
       case 'self-deployed-code':
-        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} />;
+        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} profileId={profileId} />;
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
-        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />;
+        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} standings={checkStandings(state)} />;
       case 'export':
-        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />;
+        return (
+          <ExportStep
+            status={screen.status}
+            instanceName={state.draft.mailbox.instanceName.trim()}
+            hasSecrets={secretFieldsFor(state.draft.method).length > 0}
+            onExport={exportSettings}
+            authCodeObtainedAt={state.draft.method === 'self-deployed' ? state.draft.selfDeployed.authCodeObtainedAt : ''}
+          />
+        );
       default:
         return assertNever(screen);
     }

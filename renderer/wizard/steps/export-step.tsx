@@ -4,6 +4,7 @@ import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../.
 import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
 import type { ExportStatus } from '../../../shared/wizard/wizard-state';
 import type { ExportOptions } from '../use-wizard';
+import { CodeAgeLine } from '../self-deployed/code-age-line';
 
 /** Props of {@link ExportStep}. */
 export interface ExportStepProps {
@@ -12,6 +13,8 @@ export interface ExportStepProps {
   /** False for methods without secrets (managed identity). */
   readonly hasSecrets: boolean;
   readonly onExport: (options: ExportOptions) => void;
+  /** When the self-deployed authorization code was obtained (`''` for other methods): its age shows here. */
+  readonly authCodeObtainedAt?: string;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ExportStepProps {
  * with a warning), the bundle's passphrase with a strength meter, then the
  * native save dialog.
  */
-export function ExportStep({ status, instanceName, hasSecrets, onExport }: ExportStepProps) {
+export function ExportStep({ status, instanceName, hasSecrets, onExport, authCodeObtainedAt = '' }: ExportStepProps) {
   const [format, setFormat] = useState<ExportChoice>('params');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -32,6 +35,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport }: Expor
 
   return (
     <div>
+      {authCodeObtainedAt !== '' && <CodeAgeLine obtainedAt={authCodeObtainedAt} />}
       <fieldset className="choice format-choice">
         <legend>Format</legend>
         {EXPORT_CHOICES.map((c) => (
