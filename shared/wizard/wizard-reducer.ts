@@ -86,7 +86,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       };
     }
     case 'profile-facts-loaded':
-      return { ...state, ...action.facts, storedSecrets: [...new Set(action.storedSecrets)] };
+      // Only the facts: the profile object handed in also carries a (possibly older) saved draft.
+      return { ...state, verifiedChecks: action.facts.verifiedChecks, secretVersions: action.facts.secretVersions, storedSecrets: [...new Set(action.storedSecrets)] };
     case 'export-started':
       if (state.screen.step !== 'export') return state;
       return { ...state, screen: { step: 'export', status: { kind: 'saving', requestId: action.requestId } } };

@@ -71,3 +71,13 @@ describe('remembered checks in the wizard', () => {
     expect(checkStandings(opened)).toEqual([]);
   });
 });
+
+describe('profile facts never replace the draft', () => {
+  it('a whole profile handed in as facts changes checks and secrets only, not what the analyst typed', () => {
+    const typed = run([{ type: 'draft-loaded', draft: sd, step: 'self-deployed-app' }, { type: 'self-deployed-changed', patch: { redirectUri: 'http://localhost:8443/xsoar' } }]);
+    const savedProfile = { draft: sd, name: 'x', ...facts };
+    const after = run([{ type: 'profile-facts-loaded', facts: savedProfile, storedSecrets: [] }], typed);
+    expect(after.draft.selfDeployed.redirectUri).toBe('http://localhost:8443/xsoar');
+    expect(after.verifiedChecks).toEqual(facts.verifiedChecks);
+  });
+});
