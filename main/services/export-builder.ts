@@ -91,7 +91,7 @@ export class ExportBuilder {
     const ageWarnings = codeWarning === null ? [] : [codeWarning];
 
     if (request.format === 'bundle') {
-      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance }, params, exportedAt: this.clock.now().toISOString() });
+      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance, ...(request.profileId === null ? {} : { id: request.profileId }) }, params, exportedAt: this.clock.now().toISOString() });
       if (!payload.ok) return payload;
       const sealed = await sealBundle(payload.value, request.passphrase ?? '');
       if (!sealed.ok) return sealed;

@@ -5,7 +5,7 @@ import { ErrorCode } from '../../shared/errors/error-codes';
 import type { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
@@ -13,12 +13,23 @@ import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
 import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
 import { fingerprintOf, secretUsedBy, withCheck, type CheckInputs, type VerifiedCheck, type VerifiedCheckKind } from '../../shared/domain/verified-check';
+import { checkProfileName, distinctProfileName } from '../../shared/domain/profile-name-rules';
+import { summarizeDamaged, type DamagedEntrySummary } from '../profiles/profile-file-parser';
 
 /** What the profiles screen shows. */
 export interface ProfileListing {
   readonly profiles: readonly Profile[];
   /** Things the user must be told (a damaged file moved aside, …). */
   readonly notices: readonly string[];
+  /** Entries of the file that failed the profile schema, set aside (kept until exported or deleted). */
+  readonly damaged: readonly DamagedEntrySummary[];
+}
+
+// The services check every name they store, whatever the renderer or a
+// file sent: trimmed, not empty, bounded, no control or bidi characters.
+function invalidName(name: string): Result<never> | null {
+  const problem = checkProfileName(name);
+  return problem === null ? null : fail(appError(ErrorCode.ConfigInvalid, problem, { fields: [{ field: 'name', message: problem }] }));
 }
 
 function notFound(): Result<never> {
@@ -44,13 +55,20 @@ export class ProfilesService {
   async list(): Promise<Result<ProfileListing>> {
     return expected(async () => {
       const notices = await this.store.load();
-      return { profiles: await this.store.list(), notices: notices.map((n) => n.message) };
+      const profiles = await this.store.list();
+      const damaged = (await this.store.damaged()).map(summarizeDamaged);
+      return { profiles, notices: notices.map((n) => n.message), damaged };
     });
   }
 
   /** Creates an empty profile named by the analyst, optionally with its method chosen. */
-  create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
-    return this.add({ name, nameSetByUser: true, draft: { ...emptyDraft(), method }, resumeStep: 'method' });
+  async create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
+    const id = this.newId();
+    this.vault.declareNewProfile(id);
+    const profile = newProfileRecord(id, name.trim(), { ...emptyDraft(), method }, this.clock.now().toISOString());
+    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
   }
 
   /**
@@ -58,14 +76,17 @@ export class ProfilesService {
    * it holds `draft` as it is and is named after its instance until renamed.
    */
   createFromDraft(draft: ProfileDraft, step: string): Promise<Result<Profile>> {
-    return this.add({ name: profileNameFromInstance(draft.mailbox.instanceName), nameSetByUser: false, draft, resumeStep: step });
+    const id = this.newId();
+    this.vault.declareNewProfile(id);
+    const profile: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
+    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
   }
 
   /** The profile `id`. */
   async get(id: string): Promise<Result<Profile>> {
     const loaded = await expected(() => this.store.get(id));
     if (!loaded.ok) return loaded;
-    return loaded.value === undefined ? notFound() : { ok: true, value: loaded.value };
+    return loaded.value === undefined ? notFound() : ok(loaded.value);
   }
 
   /**
@@ -78,8 +99,11 @@ export class ProfilesService {
     const passedAt = this.clock.now().toISOString();
     return this.update(id, (p) => {
       const secret = secretUsedBy(kind, inputs, viaWebRedirect);
-      const check: VerifiedCheck = { kind, passedAt, fingerprint: fingerprintOf(kind, inputs), secretVersion: secret === null ? null : (p.secretVersions[secret] ?? null) };
-      return { ...p, verifiedChecks: withCheck(p.verifiedChecks, check) };
+      // A secret stored before versions existed (or imported) gets its version now, so a later replacement is noticed.
+      const version = secret === null ? null : (p.secretVersions[secret] ?? randomUUID());
+      const secretVersions = secret === null || version === null ? p.secretVersions : { ...p.secretVersions, [secret]: version };
+      const check: VerifiedCheck = { kind, passedAt, fingerprint: fingerprintOf(kind, inputs), secretVersion: version };
+      return { ...p, secretVersions, verifiedChecks: withCheck(p.verifiedChecks, check) };
     });
   }
 
@@ -88,39 +112,24 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, draft: { ...p.draft, selfDeployed: { ...p.draft.selfDeployed, authCodeObtainedAt: obtainedAt } } }));
   }
 
-  private add(fields: Pick<Profile, 'name' | 'nameSetByUser' | 'draft' | 'resumeStep'>): Promise<Result<Profile>> {
-    const now = this.clock.now().toISOString();
-    const id = this.newId();
-    this.vault.declareNewProfile(id);
-    const profile: Profile = {
-      id,
-      ...fields,
-      secretFields: [],
-      createdAt: now,
-      updatedAt: now,
-      notes: '',
-      secretExpiresAt: null,
-      verifiedChecks: [],
-      secretVersions: {},
-    };
-    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
-  }
-
   /** Copies a profile, its secrets included, under a new name. */
   async duplicate(id: string, name?: string): Promise<Result<Profile>> {
     const source = await this.store.get(id);
     if (source === undefined) return notFound();
+    const refused = name === undefined ? null : invalidName(name);
+    if (refused !== null) return refused;
     const now = this.clock.now().toISOString();
     const newId = this.newId();
     this.vault.declareNewProfile(newId);
     // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
+    const taken = (await this.store.list()).map((p) => p.name);
     const secretVersions = Object.fromEntries(Object.entries(source.secretVersions).filter(([f]) => copied.includes(f as ProfileSecretField)));
     // Checks are not copied: the copy is a new configuration that has not been verified.
     const copy: Profile = {
       ...source,
       id: newId,
-      name: name ?? copyName(source.name),
+      name: name?.trim() ?? distinctProfileName(copyName(source.name), taken),
       nameSetByUser: true,
       draft: draftForDuplicate(source.draft),
       secretFields: copied,
@@ -139,8 +148,10 @@ export class ProfilesService {
   }
 
   /** Renames a profile; from then on its name no longer follows the instance name. */
-  rename(id: string, name: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, name, nameSetByUser: true }));
+  async rename(id: string, name: string): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
+    return this.update(id, (p) => ({ ...p, name: name.trim(), nameSetByUser: true }));
   }
 
   /** Changes notes and the secret expiry date. */
@@ -153,37 +164,125 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: profileNameFromInstance(draft.mailbox.instanceName) }) }));
   }
 
-  /** Deletes the profile's keychain items, then the profile. */
+  /**
+   * Deletes the profile, then its keychain items. The file write is the
+   * commit point: a crash after it leaves items no profile owns (the
+   * leftover scan finds them), never a profile with half its secrets. The
+   * keychain is checked first, so a locked or missing keychain changes
+   * nothing.
+   */
   async delete(id: string): Promise<Result<{ readonly deletedItems: number }>> {
     if ((await this.store.get(id)) === undefined) return notFound();
     return expected(async () => {
-      const deletedItems = await this.vault.deleteProfile(id);
-      await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: undefined }));
-      return { deletedItems };
+      await this.vault.assertWritable();
+      const existed = await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: all.some((p) => p.id === id) }));
+      if (!existed) return { deletedItems: 0 };
+      return { deletedItems: await this.vault.deleteProfile(id) };
     });
+  }
+
+  /**
+   * Stores an imported profile, optionally replacing another, crash-safely:
+   *
+   * 1. its secrets go into the keychain under an id no visible profile has
+   *    (until step 2 they are leftovers the scan finds, never part of a
+   *    profile);
+   * 2. one atomic write of the profiles file adds it and removes the
+   *    replaced profile: the commit point, before which the old profile is
+   *    complete and after which the new one is;
+   * 3. only then are the replaced profile's keychain items deleted (a crash
+   *    here leaves them as leftovers of an id no profile has).
+   *
+   * The new profile takes `preferredId` (the id the bundle carries) when no
+   * profile has it, else a fresh id; its name is made distinct from the
+   * other profiles'.
+   */
+  async commitImport(args: {
+    readonly name: string;
+    readonly draft: ProfileDraft;
+    readonly secrets: ReadonlyArray<readonly [ProfileSecretField, string]>;
+    readonly preferredId: string | null;
+    readonly replaceId: string | null;
+  }): Promise<Result<{ readonly profile: Profile; readonly replaced: boolean; readonly warnings: readonly string[] }>> {
+    const refused = invalidName(args.name);
+    if (refused !== null) return refused;
+    const before = await this.store.list();
+    const adopt = args.preferredId !== null && args.replaceId === null && !before.some((p) => p.id === args.preferredId);
+    const id = adopt && args.preferredId !== null ? args.preferredId : this.newId();
+    // A fresh id has no items; an adopted one may have leftovers of an interrupted earlier import, read before overwriting.
+    if (!adopt) this.vault.declareNewProfile(id);
+    const scope = { kind: 'profile', profileId: id } as const;
+    const written: ProfileSecretField[] = [];
+    const committed = await expected(async () => {
+      try {
+        for (const [field, value] of args.secrets) {
+          await this.vault.set(scope, field, value);
+          written.push(field);
+        }
+      } catch (error) {
+        await this.vault.deleteProfile(id).catch(() => undefined);
+        throw error;
+      }
+      const now = this.clock.now().toISOString();
+      return this.store.mutate((all) => {
+        if (all.some((p) => p.id === id)) return { profiles: all, result: null };
+        const replaced = args.replaceId === null ? undefined : all.find((p) => p.id === args.replaceId);
+        const rest = all.filter((p) => p !== replaced);
+        const name = distinctProfileName(args.name.trim(), rest.map((p) => p.name));
+        const profile: Profile = { ...newProfileRecord(id, name, args.draft, now), secretFields: written, resumeStep: 'review' };
+        return { profiles: [...rest, profile], result: { profile, replaced: replaced?.id ?? null } };
+      });
+    });
+    if (!committed.ok || committed.value === null) {
+      await this.vault.deleteProfile(id).catch(() => undefined);
+      if (!committed.ok) return committed;
+      return fail(appError(ErrorCode.ProfileWriteFailed, 'Another process created a profile with the same id meanwhile; nothing was imported. Try again.', { retryable: true }));
+    }
+    const { profile, replaced } = committed.value;
+    const warnings: string[] = [];
+    if (replaced !== null) {
+      try {
+        await this.vault.deleteProfile(replaced);
+      } catch {
+        warnings.push('The replaced profile’s keychain items could not be deleted now; they are listed under “Leftover keychain items”.');
+      }
+    }
+    return ok({ profile, replaced: replaced !== null, warnings });
   }
 
   /** Keychain items no profile owns. */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
-    return expected(async () => this.vault.findOrphans(await this.liveIds()));
+    return expected(async () => this.vault.findOrphans(await this.liveIds(), await this.recordedFields()));
   }
 
   /** Deletes every keychain item no profile owns. */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
-    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds()) }));
+    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
   }
 
-  /** Deletes every keychain item of the app, then every profile. */
+  /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
   forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number }>> {
     return expected(async () => {
+      await this.vault.assertWritable();
+      const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
       const itemsDeleted = await this.vault.deleteAll();
-      const profilesDeleted = await this.store.mutate((all) => ({ profiles: [], result: all.length }));
       return { profilesDeleted, itemsDeleted };
     });
   }
 
+  // What each loaded profile records as stored: an item of another field is
+  // a leftover of an interrupted secret write or delete. (A save in flight
+  // in the same moment, between its keychain write and its file write,
+  // would look the same; the scan runs only when the user asks for it.)
+  private async recordedFields(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+    return new Map((await this.store.list()).map((p) => [p.id, new Set<string>(p.secretFields)]));
+  }
+
+  // Ids whose keychain items are not leftovers: loaded profiles and the
+  // ids damaged entries name (their secrets wait for the user's decision).
   private async liveIds(): Promise<ReadonlySet<string>> {
-    return new Set((await this.store.list()).map((p) => p.id));
+    const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
+    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged]);
   }
 
   private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
@@ -199,6 +298,11 @@ export class ProfilesService {
     if (result.ok && result.value === undefined) return notFound();
     return result as Result<Profile>;
   }
+}
+
+/** A new profile's record: nothing stored yet, created and changed `now`. */
+export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
+  return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 /** "Name (copy)", trimmed to the name limit. */

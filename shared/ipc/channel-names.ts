@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'profiles:forget-everything',
   'profiles:create-from-draft',
   'profiles:get',
+  'profiles:export-damaged',
+  'profiles:delete-damaged',
   'secrets:set',
   'secrets:reveal',
   'secrets:copy',
