@@ -34,10 +34,11 @@ const MIGRATIONS: readonly Migration[] = [
     // instance name changes nothing by following it, any other was chosen.
     // Passed checks and secret versions start empty (none were recorded).
     from: 1,
+    // A file whose `profiles` is not a list stays as it is, so loading still moves it aside as malformed.
     migrate: (file) => ({
       ...file,
       schemaVersion: 2,
-      profiles: (Array.isArray(file['profiles']) ? file['profiles'] : []).map((p: unknown) => {
+      profiles: !Array.isArray(file['profiles']) ? file['profiles'] : file['profiles'].map((p: unknown) => {
         const entry = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
         const draft = entry['draft'] as { mailbox?: { instanceName?: unknown } } | undefined;
         const instance = typeof draft?.mailbox?.instanceName === 'string' ? draft.mailbox.instanceName.trim() : null;
