@@ -39,7 +39,9 @@ const MIGRATIONS: readonly Migration[] = [
       ...file,
       schemaVersion: 2,
       profiles: !Array.isArray(file['profiles']) ? file['profiles'] : file['profiles'].map((p: unknown) => {
-        const entry = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
+        // Only profile-like entries are upgraded; anything else stays as it was, for the loader to set aside unchanged.
+        if (typeof p !== 'object' || p === null || Array.isArray(p) || typeof (p as Record<string, unknown>)['draft'] !== 'object') return p;
+        const entry = p as Record<string, unknown>;
         const draft = entry['draft'] as { mailbox?: { instanceName?: unknown } } | undefined;
         const instance = typeof draft?.mailbox?.instanceName === 'string' ? draft.mailbox.instanceName.trim() : null;
         return { nameSetByUser: instance === null || entry['name'] !== instance, verifiedChecks: [], secretVersions: {}, ...entry };
