@@ -93,7 +93,7 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
-  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
+  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault), ports.clock);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
@@ -116,7 +116,10 @@ export function createAppServices(ports: AppPorts): AppServices {
     damagedProfiles: new DamagedProfilesService(profileStore, vault, ports.saveDialog, ports.fs),
     imports,
     importFlow: new ImportFlowService(ports.openDialog, imports),
-    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),
+    selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock, {
+      record: (profileId, kind, inputs, viaWebRedirect) => profiles.recordCheck(profileId, kind, inputs, viaWebRedirect),
+      codeObtained: (profileId, obtainedAt) => profiles.recordCodeObtained(profileId, obtainedAt),
+    }),
     certificates: new CertificateService(secrets, ports.saveDialog, ports.fs, ports.clock),
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
     entra,

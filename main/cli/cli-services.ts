@@ -56,7 +56,7 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const profileSecrets = new VaultProfileSecrets(store, vault);
   return {
     profiles,
-    exportBuilder: new ExportBuilder(profileSecrets),
+    exportBuilder: new ExportBuilder(profileSecrets, clock),
     imports: new ImportService(fs, profiles, () => clock.now()),
     fs,
     version,

@@ -1,5 +1,5 @@
 /** The schema version this app writes. */
-export const PROFILE_FILE_VERSION = 1;
+export const PROFILE_FILE_VERSION = 2;
 
 /** A migration from version `from` to `from + 1`, on untyped JSON. */
 interface Migration {
@@ -26,6 +26,26 @@ const MIGRATIONS: readonly Migration[] = [
         secretFields: [],
         ...(p as Record<string, unknown>),
       })),
+    }),
+  },
+  {
+    // Version 1 → 2: one configuration is one profile. The name follows the
+    // instance name unless the analyst chose it: a name that already equals the
+    // instance name changes nothing by following it, any other was chosen.
+    // Passed checks and secret versions start empty (none were recorded).
+    from: 1,
+    // A file whose `profiles` is not a list stays as it is, so loading still moves it aside as malformed.
+    migrate: (file) => ({
+      ...file,
+      schemaVersion: 2,
+      profiles: !Array.isArray(file['profiles']) ? file['profiles'] : file['profiles'].map((p: unknown) => {
+        // Only profile-like entries are upgraded; anything else stays as it was, for the loader to set aside unchanged.
+        if (typeof p !== 'object' || p === null || Array.isArray(p) || typeof (p as Record<string, unknown>)['draft'] !== 'object') return p;
+        const entry = p as Record<string, unknown>;
+        const draft = entry['draft'] as { mailbox?: { instanceName?: unknown } } | undefined;
+        const instance = typeof draft?.mailbox?.instanceName === 'string' ? draft.mailbox.instanceName.trim() : null;
+        return { nameSetByUser: instance === null || entry['name'] !== instance, verifiedChecks: [], secretVersions: {}, ...entry };
+      }),
     }),
   },
 ];

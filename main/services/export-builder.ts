@@ -14,6 +14,8 @@ import { validateForExport } from '../../shared/validation/validate-draft';
 import { fail, ok, type Result } from '../../shared/result';
 import { sealBundle } from '../bundle/bundle-crypto';
 import type { ProfileSecrets } from '../ports/profile-secrets';
+import type { Clock } from '../ports/clock';
+import { authCodeAgeOf, authCodeExportWarning } from '../../shared/domain/auth-code-age';
 
 /** What to export. */
 export interface ExportRequest {
@@ -54,7 +56,10 @@ export interface BuiltExport {
  * and reads secrets from the keychain only when they are to be included.
  */
 export class ExportBuilder {
-  constructor(private readonly secrets: ProfileSecrets) {}
+  constructor(
+    private readonly secrets: ProfileSecrets,
+    private readonly clock: Clock,
+  ) {}
 
   /** Builds the files of `request`. */
   async build(request: ExportRequest): Promise<Result<BuiltExport>> {
@@ -81,19 +86,22 @@ export class ExportBuilder {
     const profileName = request.profileId === null ? '' : await this.secrets.profileName(request.profileId);
     const values = real ? await this.readSecrets(request.profileId, fields) : placeholders(profileName, fields);
     const params = buildInstanceParams(draft, values);
+    // The code lives about 10 minutes: an old one is exported (XSOAR may have redeemed it already) but never silently.
+    const codeWarning = draft.method === AuthMethod.SelfDeployed ? authCodeExportWarning(authCodeAgeOf(draft.selfDeployed.authCodeObtainedAt, this.clock.now().getTime())) : null;
+    const ageWarnings = codeWarning === null ? [] : [codeWarning];
 
     if (request.format === 'bundle') {
-      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance, ...(request.profileId === null ? {} : { id: request.profileId }) }, params, exportedAt: new Date().toISOString() });
+      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance, ...(request.profileId === null ? {} : { id: request.profileId }) }, params, exportedAt: this.clock.now().toISOString() });
       if (!payload.ok) return payload;
       const sealed = await sealBundle(payload.value, request.passphrase ?? '');
       if (!sealed.ok) return sealed;
-      return ok({ files: [{ fileName: `${fileStem(instance)}.gma-bundle`, data: sealed.value, containsSecrets: true }], warnings: [], ...binding });
+      return ok({ files: [{ fileName: `${fileStem(instance)}.gma-bundle`, data: sealed.value, containsSecrets: true }], warnings: ageWarnings, ...binding });
     }
     const artifact = exportSettings(request.format, { instanceName: instance, params, secretsIncluded: real });
     if (!artifact.ok) return artifact;
     return ok({
       files: artifact.value.files.map((f) => ({ fileName: f.fileName, data: f.text, containsSecrets: f.containsSecrets })),
-      warnings: artifact.value.warnings.map((w) => `${w.param}: ${w.message}`),
+      warnings: [...ageWarnings, ...artifact.value.warnings.map((w) => `${w.param}: ${w.message}`)],
       ...binding,
     });
   }

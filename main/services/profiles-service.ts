@@ -11,6 +11,8 @@ import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
+import { fingerprintOf, secretUsedBy, withCheck, type CheckInputs, type VerifiedCheck, type VerifiedCheckKind } from '../../shared/domain/verified-check';
 import { checkProfileName, distinctProfileName } from '../../shared/domain/profile-name-rules';
 import { summarizeDamaged, type DamagedEntrySummary } from '../profiles/profile-file-parser';
 
@@ -63,7 +65,7 @@ export class ProfilesService {
     });
   }
 
-  /** Creates an empty profile, optionally with its method chosen. */
+  /** Creates an empty profile named by the analyst, optionally with its method chosen. */
   async create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
     const refused = invalidName(name);
     if (refused !== null) return refused;
@@ -71,6 +73,47 @@ export class ProfilesService {
     this.vault.declareNewProfile(id);
     const profile = newProfileRecord(id, name.trim(), { ...emptyDraft(), method }, this.clock.now().toISOString());
     return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
+  }
+
+  /**
+   * The wizard's configuration becomes a profile (when a method is chosen):
+   * it holds `draft` as it is and is named after its instance until renamed.
+   */
+  createFromDraft(draft: ProfileDraft, step: string): Promise<Result<Profile>> {
+    const id = this.newId();
+    this.vault.declareNewProfile(id);
+    const profile: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
+    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
+  }
+
+  /** The profile `id`. */
+  async get(id: string): Promise<Result<Profile>> {
+    const loaded = await expected(() => this.store.get(id));
+    if (!loaded.ok) return loaded;
+    return loaded.value === undefined ? notFound() : ok(loaded.value);
+  }
+
+  /**
+   * Remembers that a check passed for `inputs` (a fingerprint of them, never
+   * a secret) and which version of the secret it used. Called by the main
+   * process when the check finishes, so the result is kept even when the
+   * wizard was left meanwhile.
+   */
+  async recordCheck(id: string, kind: VerifiedCheckKind, inputs: CheckInputs, viaWebRedirect = false): Promise<Result<Profile>> {
+    const passedAt = this.clock.now().toISOString();
+    return this.update(id, (p) => {
+      const secret = secretUsedBy(kind, inputs, viaWebRedirect);
+      // A secret stored before versions existed (or imported) gets its version now, so a later replacement is noticed.
+      const version = secret === null ? null : (p.secretVersions[secret] ?? randomUUID());
+      const secretVersions = secret === null || version === null ? p.secretVersions : { ...p.secretVersions, [secret]: version };
+      const check: VerifiedCheck = { kind, passedAt, fingerprint: fingerprintOf(kind, inputs), secretVersion: version };
+      return { ...p, secretVersions, verifiedChecks: withCheck(p.verifiedChecks, check) };
+    });
+  }
+
+  /** Records when the profile's authorization code was obtained (the code itself is in the keychain). */
+  recordCodeObtained(id: string, obtainedAt: string): Promise<Result<Profile>> {
+    return this.update(id, (p) => ({ ...p, draft: { ...p.draft, selfDeployed: { ...p.draft.selfDeployed, authCodeObtainedAt: obtainedAt } } }));
   }
 
   /** Copies a profile, its secrets included, under a new name. */
@@ -85,7 +128,20 @@ export class ProfilesService {
     // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
     const taken = (await this.store.list()).map((p) => p.name);
-    const copy: Profile = { ...source, id: newId, name: name?.trim() ?? distinctProfileName(copyName(source.name), taken), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
+    const secretVersions = Object.fromEntries(Object.entries(source.secretVersions).filter(([f]) => copied.includes(f as ProfileSecretField)));
+    // Checks are not copied: the copy is a new configuration that has not been verified.
+    const copy: Profile = {
+      ...source,
+      id: newId,
+      name: name?.trim() ?? distinctProfileName(copyName(source.name), taken),
+      nameSetByUser: true,
+      draft: draftForDuplicate(source.draft),
+      secretFields: copied,
+      secretVersions,
+      verifiedChecks: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     return expected(() =>
       this.whileInFlight(copy.id, async () => {
         for (const field of copied) {
@@ -97,11 +153,11 @@ export class ProfilesService {
     );
   }
 
-  /** Renames a profile. */
+  /** Renames a profile; from then on its name no longer follows the instance name. */
   async rename(id: string, name: string): Promise<Result<Profile>> {
     const refused = invalidName(name);
     if (refused !== null) return refused;
-    return this.update(id, (p) => ({ ...p, name: name.trim() }));
+    return this.update(id, (p) => ({ ...p, name: name.trim(), nameSetByUser: true }));
   }
 
   /** Changes notes and the secret expiry date. */
@@ -109,9 +165,9 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, notes, secretExpiresAt }));
   }
 
-  /** The wizard's autosave: the draft and the step to resume at. */
+  /** The wizard's autosave: the draft and the step to resume at; an unrenamed profile takes the instance name. */
   saveDraft(id: string, draft: ProfileDraft, step: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, draft, resumeStep: step }));
+    return this.update(id, (p) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: profileNameFromInstance(draft.mailbox.instanceName) }) }));
   }
 
   /**
@@ -261,7 +317,7 @@ export class ProfilesService {
 
 /** A new profile's record: nothing stored yet, created and changed `now`. */
 export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
-  return { id, name, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method' };
+  return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 /** "Name (copy)", trimmed to the name limit. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import type { ProfileSecretField } from '../../shared/domain/secret-field';
@@ -75,7 +75,9 @@ export class SecretsService {
       const p = all.find((x) => x.id === profileId);
       if (p === undefined) return { profiles: all, result: { secretFields: [] } };
       const secretFields = [...p.secretFields, ...new Set(fields.filter((f) => !p.secretFields.includes(f)))];
-      return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, updatedAt: now } : x)), result: { secretFields } };
+      // A new version id per write: a passed check that used the old value is then stale.
+      const secretVersions = { ...p.secretVersions, ...Object.fromEntries(fields.map((f) => [f, randomUUID()])) };
+      return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, secretVersions, updatedAt: now } : x)), result: { secretFields } };
     });
   }
 
@@ -131,7 +133,8 @@ export class SecretsService {
         const p = all.find((x) => x.id === profileId);
         if (p === undefined) return { profiles: all, result: { secretFields: [] } };
         const secretFields = p.secretFields.filter((f) => f !== field);
-        return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, updatedAt: now } : x)), result: { secretFields } };
+        const secretVersions = Object.fromEntries(Object.entries(p.secretVersions).filter(([f]) => f !== field));
+        return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, secretVersions, updatedAt: now } : x)), result: { secretFields } };
       });
       await this.vault.delete({ kind: 'profile', profileId }, field);
       return recorded;

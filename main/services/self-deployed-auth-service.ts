@@ -11,6 +11,8 @@ import type { XsoarAuthCode, XsoarLoginAttempt, XsoarLoginRequest } from '../aut
 import type { Clock } from '../ports/clock';
 import type { ProfileSecrets } from '../ports/profile-secrets';
 import { OperationRegistry } from './operation-registry';
+import { NO_CHECK_RECORDER, type CheckRecorder } from '../ports/check-recorder';
+import type { CheckInputs, VerifiedCheckKind } from '../../shared/domain/verified-check';
 import type { SecretsService } from './secrets-service';
 
 /** The app registration as the wizard holds it (no secrets: those are read from the keychain here). */
@@ -61,12 +63,15 @@ const ATTEMPT_TTL_MS = 10 * 60_000;
 export class SelfDeployedAuthService {
   private readonly operations = new OperationRegistry();
   private readonly attempts = new Map<string, Attempt>();
+  // Web sign-ins begun, by attempt id: whose profile records the check when it completes, and for which values.
+  private readonly webSignIns = new Map<string, { readonly profileId: string; readonly inputs: CheckInputs }>();
 
   constructor(
     private readonly auth: AuthServices,
     private readonly profileSecrets: ProfileSecrets,
     private readonly secrets: SecretsService,
     private readonly clock: Clock,
+    private readonly checks: CheckRecorder = NO_CHECK_RECORDER,
   ) {}
 
   /** Tenant domain or GUID → GUID. */
@@ -82,22 +87,37 @@ export class SelfDeployedAuthService {
     return this.operations.run(request.requestId, async (signal) => {
       const credential = await this.credentialOf(request);
       if (!credential.ok) return credential;
-      return this.auth.credentialCheck.check({ tenant: request.tenant, clientId: request.clientId, credential: credential.value }, signal);
+      const r = await this.auth.credentialCheck.check({ tenant: request.tenant, clientId: request.clientId, credential: credential.value }, signal);
+      const { tenant, clientId, credentialKind } = request;
+      if (r.ok) await this.remember(request.profileId, 'credential', { tenant, clientId, credentialKind, thumbprint: request.thumbprint ?? '' });
+      return r;
     });
   }
 
-  /** Admin consent for the four delegated permissions through the system browser. */
-  adminConsent(requestId: string, app: AppRegistrationRef): Promise<Result<AdminConsentGranted>> {
-    return this.operations.run(requestId, (signal) => this.auth.adminConsent.grant({ tenant: app.tenant, clientId: app.clientId }, signal));
+  /** Admin consent for the four delegated permissions through the system browser; `profileId` remembers it. */
+  adminConsent(requestId: string, app: AppRegistrationRef & { readonly profileId?: string | undefined }): Promise<Result<AdminConsentGranted>> {
+    return this.operations.run(requestId, async (signal) => {
+      const r = await this.auth.adminConsent.grant({ tenant: app.tenant, clientId: app.clientId }, signal);
+      if (r.ok) await this.remember(app.profileId, 'admin-consent', { tenant: app.tenant, clientId: app.clientId });
+      return r;
+    });
   }
 
   /**
    * Interactive sign-in as the mailbox user, then the ✓/✗ checklist. `prompt=login`: the browser must ask for
    * credentials, so a session of another account (the analyst's own) is never reused silently.
    */
-  verifySignIn(requestId: string, request: AppRegistrationRef & { readonly mailbox: string; readonly folderToFetch: string }): Promise<Result<SignInVerification>> {
+  verifySignIn(
+    requestId: string,
+    request: AppRegistrationRef & { readonly profileId?: string | undefined; readonly mailbox: string; readonly folderToFetch: string },
+  ): Promise<Result<SignInVerification>> {
     const { tenant, clientId, mailbox, folderToFetch } = request;
-    return this.operations.run(requestId, (signal) => this.auth.signInVerification.verify({ tenant, clientId, mailbox, folderToFetch, prompt: 'login' }, signal));
+    return this.operations.run(requestId, async (signal) => {
+      const r = await this.auth.signInVerification.verify({ tenant, clientId, mailbox, folderToFetch, prompt: 'login' }, signal);
+      // Only a sign-in whose every line is ✓ counts as passed.
+      if (r.ok && r.value.allPassed) await this.remember(request.profileId, 'sign-in', { tenant, clientId, mailbox, folderToFetch });
+      return r;
+    });
   }
 
   /**
@@ -111,13 +131,23 @@ export class SelfDeployedAuthService {
       if (!credential.ok) return credential;
       const { tenant, clientId, redirectUri, mailbox, folderToFetch } = request;
       const begun = await this.auth.signInVerification.beginWebSignIn({ tenant, clientId, redirectUri, mailbox, folderToFetch, credential: credential.value, prompt: 'login' }, signal);
-      return begun.ok ? ok({ attemptId: begun.value.attemptId }) : begun;
+      if (!begun.ok) return begun;
+      this.webSignIns.set(begun.value.attemptId, { profileId: request.profileId, inputs: { tenant, clientId, mailbox, folderToFetch, credentialKind: request.credentialKind } });
+      return ok({ attemptId: begun.value.attemptId });
     });
   }
 
   /** Redeems the pasted Web-redirect address of {@link beginWebSignIn} (once), then runs the checklist. */
   completeWebSignIn(requestId: string, attemptId: string, pasted: string): Promise<Result<SignInVerification>> {
-    return this.operations.run(requestId, (signal) => this.auth.signInVerification.completeWebSignIn(attemptId, pasted, signal));
+    return this.operations.run(requestId, async (signal) => {
+      const r = await this.auth.signInVerification.completeWebSignIn(attemptId, pasted, signal);
+      const begun = this.webSignIns.get(attemptId);
+      if (r.ok && r.value.allPassed && begun !== undefined) {
+        this.webSignIns.delete(attemptId);
+        await this.remember(begun.profileId, 'sign-in', begun.inputs, true);
+      }
+      return r;
+    });
   }
 
   /** Builds the integration's login URL; the attempt (with its `state`) stays here. */
@@ -153,12 +183,24 @@ export class SelfDeployedAuthService {
     return ok({ cancelled: this.operations.cancel(requestId) });
   }
 
+  // A passed check is remembered in the profile; failing to write it does not turn the check into a failure.
+  private async remember(profileId: string | undefined, kind: VerifiedCheckKind, inputs: CheckInputs, viaWebRedirect = false): Promise<void> {
+    if (profileId === undefined) return;
+    try {
+      await this.checks.record(profileId, kind, inputs, viaWebRedirect);
+    } catch {
+      // The renderer still shows the passed result; only the remembered copy is missing.
+    }
+  }
+
   private async storeCode(attemptId: string, profileId: string, code: XsoarAuthCode): Promise<Result<StoredCode>> {
     const obtainedAt = this.clock.now().toISOString();
     const stored = await this.secrets.set(profileId, SecretField.SelfDeployedAuthCode, code.code);
     if (!stored.ok) return stored;
     // One code per attempt: the state is spent.
     this.attempts.delete(attemptId);
+    // The profile learns when its code was obtained even if the wizard that asked was left meanwhile.
+    await this.checks.codeObtained(profileId, obtainedAt).catch(() => undefined);
     return ok({ capturedBy: code.capturedBy, obtainedAt, secretFields: stored.value.secretFields });
   }
 

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Profile } from '../../shared/domain/profile';
 import { METHOD_NAMES } from './method-names';
+import { authCodeAgeOf, describeAuthCodeAge } from '../../shared/domain/auth-code-age';
+import { SecretField } from '../../shared/domain/secret-field';
 
 interface Props {
   readonly profile: Profile;
@@ -12,7 +14,27 @@ interface Props {
   readonly onDelete: () => void;
 }
 
-/** One row of the profile list, with its actions and an inline rename. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** When a profile last changed, in the analyst's local time (`YYYY-MM-DD HH:MM`). */
+export function lastChange(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'at an unknown time';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// The list is a snapshot: the age is computed when it is drawn.
+function CodeAge({ obtainedAt }: { readonly obtainedAt: string }) {
+  const [now] = useState(() => Date.now());
+  const age = authCodeAgeOf(obtainedAt, now);
+  return (
+    <span className={`profile-meta code-age code-age-${age.kind}`} data-code-age={age.kind}>
+      Authorization code {describeAuthCodeAge(age)}
+    </span>
+  );
+}
+
+/** One row of the profile list: name, instance, method, mailbox and last change, with its actions and an inline rename. */
 export function ProfileListItem({ profile, selected, onSelect, onOpen, onDuplicate, onRename, onDelete }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   return (
@@ -39,11 +61,23 @@ export function ProfileListItem({ profile, selected, onSelect, onOpen, onDuplica
           </button>
         </form>
       )}
+      <span className="profile-facts">
+        <span data-fact="instance" title="Instance name in XSOAR">
+          {profile.draft.mailbox.instanceName.trim() || '(no instance name)'}
+        </span>
+        {' · '}
+        <span data-fact="method">{profile.draft.method === null ? 'no method yet' : METHOD_NAMES[profile.draft.method]}</span>
+        {' · '}
+        <span data-fact="mailbox">{profile.draft.mailbox.mailboxToFetch.trim() || 'no mailbox yet'}</span>
+      </span>
       <span className="profile-meta">
-        {profile.draft.method === null ? 'no method yet' : METHOD_NAMES[profile.draft.method]} · {profile.secretFields.length} secret
+        <span data-fact="updated">changed {lastChange(profile.updatedAt)}</span> · {profile.secretFields.length} secret
         {profile.secretFields.length === 1 ? '' : 's'} in keychain
         {profile.secretExpiresAt !== null && ` · expires ${profile.secretExpiresAt}`}
       </span>
+      {profile.draft.method === 'self-deployed' && profile.secretFields.includes(SecretField.SelfDeployedAuthCode) && profile.draft.selfDeployed.authCodeObtainedAt !== '' && (
+        <CodeAge obtainedAt={profile.draft.selfDeployed.authCodeObtainedAt} />
+      )}
       <span className="profile-actions">
         <button type="button" name="open" className="primary" onClick={onOpen}>
           Open in wizard

@@ -11,11 +11,12 @@ import { ProfileDetails } from './profile-details';
 import { ProfileListItem } from './profile-list-item';
 import { useProfiles } from './use-profiles';
 
-/** Case-insensitive match on name, notes and mailbox. */
+/** Case-insensitive match on name, instance name, method, mailbox and notes. */
 export function matchesSearch(profile: Profile, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === '') return true;
-  return [profile.name, profile.notes, profile.draft.mailbox.mailboxToFetch, profile.draft.mailbox.instanceName].some((t) => t.toLowerCase().includes(q));
+  const method = profile.draft.method === null ? '' : METHOD_NAMES[profile.draft.method];
+  return [profile.name, profile.notes, profile.draft.mailbox.mailboxToFetch, profile.draft.mailbox.instanceName, method].some((t) => t.toLowerCase().includes(q));
 }
 
 /** The profiles screen: search, create, duplicate, rename, delete, open in the wizard, secrets. */
@@ -91,7 +92,7 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
               setSelectedId(p.id);
             }}
           />
-          <input name="profile-search" type="search" aria-label="Search profiles" placeholder="Search name, notes, mailbox…" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input name="profile-search" type="search" aria-label="Search profiles" placeholder="Search name, instance, method, mailbox, notes…" value={query} onChange={(e) => setQuery(e.target.value)} />
           {loaded && profiles.length === 0 && <p className="hint">No profiles yet. Create one to keep an instance’s settings and secrets.</p>}
           <ul className="profile-items">
             {visible.map((p) => (

@@ -1,9 +1,9 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type MutableRefObject } from 'react';
 import { useStepFocus } from './use-step-focus';
 import { unavailableExportChoices } from '../../shared/export/export-availability';
 import { MethodStep } from './steps/method-step';
 import { assertNever } from '../../shared/wizard/assert-never';
-import { progress, stepsFor } from '../../shared/wizard/wizard-selectors';
+import { checkStandings, progress, stepsFor } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
 import { secretFieldsFor } from '../../shared/domain/secret-field';
@@ -26,6 +26,8 @@ import {
   XsoarAppCredentialsStep,
 } from './lazy-steps';
 import { CreateAppPanel } from './self-deployed/create-app-panel';
+import { createPortal } from 'react-dom';
+import { SaveState } from './save-state';
 
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
@@ -48,16 +50,38 @@ function stateFor(profile: Profile | null): WizardState {
   // The reducer falls back to the first step if the saved one no longer exists.
   return profile === null
     ? fresh
-    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId });
+    : wizardReducer(fresh, { type: 'draft-loaded', draft: profile.draft, storedSecrets: profile.secretFields, step: profile.resumeStep as StepId, facts: profile });
+}
+
+/** Props of {@link Wizard}. */
+export interface WizardProps {
+  readonly profile?: Profile | null;
+  /** Where the header shows the saved state (absent in component tests). */
+  readonly headerSlot?: HTMLElement | null;
+  /** The app calls this before it leaves the wizard: it saves what is pending. */
+  readonly leaveGuardRef?: MutableRefObject<(() => Promise<void>) | null>;
 }
 
 /**
- * The wizard: progress rail, the current step, and Back/Next. With a
- * `profile`, it starts where the profile stopped and autosaves each step.
+ * The wizard: progress rail, the current step, and Back/Next. One
+ * configuration is one profile: it is created when a method is chosen and
+ * saved on every change; with a `profile`, the wizard starts where it stopped.
  */
-export function Wizard({ profile = null }: { readonly profile?: Profile | null }) {
-  const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName } = useWizard(stateFor(profile), profile);
-  const autosave = useAutosave(profileId, state);
+export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: WizardProps) {
+  const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName, createError, profileSaved, settle } =
+    useWizard(stateFor(profile), profile);
+  const autosave = useAutosave(profileId, state, profile !== null, profileSaved);
+  const flush = autosave.flush;
+  useEffect(() => {
+    if (leaveGuardRef === undefined) return;
+    leaveGuardRef.current = async () => {
+      await settle();
+      await flush();
+    };
+    return () => {
+      leaveGuardRef.current = null;
+    };
+  }, [leaveGuardRef, settle, flush]);
   const steps = stepsFor(state.draft.method);
   const { index, total } = progress(state);
   const step = state.screen.step;
@@ -85,13 +109,8 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
         <p className="step-count">
           Step {index}
           {state.draft.method !== null && <> of {total}</>}
-          {profileId !== null && (
-            <span className="autosave" data-autosave={autosave.kind} data-autosave-step={autosave.kind === 'saved' ? autosave.step : undefined}>
-              {' '}
-              · Profile “{profileName}”{autosave.kind === 'saved' ? ' · saved' : autosave.kind === 'failed' ? ` · not saved: ${autosave.error.message}` : ''}
-            </span>
-          )}
         </p>
+        {headerSlot !== null && createPortal(<SaveState profileName={profileId === null ? null : profileName} status={autosave.status} createError={createError} />, headerSlot)}
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>{STEP_TITLES[step]}</h2>
         <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
       </section>
@@ -131,15 +150,24 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'self-deployed-setup':
         return <SelfDeployedSetupStep draft={state.draft} openExternal={openExternal} />;
       case 'self-deployed-verify':
-        return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} />;
+        return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} profileId={profileId} />;
       case 'self-deployed-code':
-        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} />;
+        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} profileId={profileId} />;
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
-        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />;
+        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} standings={checkStandings(state)} />;
       case 'export':
-        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} unavailable={unavailableExportChoices(state.draft)} />;
+        return (
+          <ExportStep
+            status={screen.status}
+            instanceName={state.draft.mailbox.instanceName.trim()}
+            hasSecrets={secretFieldsFor(state.draft.method).length > 0}
+            onExport={exportSettings}
+            unavailable={unavailableExportChoices(state.draft)}
+            authCodeObtainedAt={state.draft.method === 'self-deployed' ? state.draft.selfDeployed.authCodeObtainedAt : ''}
+          />
+        );
       default:
         return assertNever(screen);
     }

@@ -3,6 +3,7 @@ import { emptyDraft, type ProfileDraft } from './profile-draft';
 import { ProfileDraftSchema } from './profile-draft-schema';
 import { MAX_PROFILE_NAME, MAX_PROFILE_NOTES, type Profile } from './profile';
 import { PROFILE_SECRET_FIELDS, type ProfileSecretField } from './secret-field';
+import { VERIFIED_CHECK_KINDS } from './verified-check';
 
 /** Runtime schema of a profile id (a UUID). */
 export const ProfileIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -16,10 +17,22 @@ export const ExpiryDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable
 /** Runtime schema of a profile-scoped secret field name. */
 export const ProfileSecretFieldSchema = z.enum(PROFILE_SECRET_FIELDS as [ProfileSecretField, ...ProfileSecretField[]]);
 
+/** Runtime schema of a {@link VerifiedCheck}. */
+export const VerifiedCheckSchema = z.object({
+  kind: z.enum(VERIFIED_CHECK_KINDS),
+  passedAt: z.string().max(40),
+  fingerprint: z.string().regex(/^[0-9a-f]{1,32}$/),
+  secretVersion: z.string().max(64).nullable(),
+}).strict();
+
+/** Runtime schema of {@link Profile}'s secret versions. */
+export const SecretVersionsSchema = z.partialRecord(ProfileSecretFieldSchema, z.string().max(64));
+
 /** Runtime schema of {@link Profile}. */
 export const ProfileSchema = z.object({
   id: ProfileIdSchema,
   name: ProfileNameSchema,
+  nameSetByUser: z.boolean(),
   draft: ProfileDraftSchema,
   secretFields: z.array(ProfileSecretFieldSchema).readonly(),
   createdAt: z.string().max(40),
@@ -27,6 +40,8 @@ export const ProfileSchema = z.object({
   notes: z.string().max(MAX_PROFILE_NOTES),
   secretExpiresAt: ExpiryDateSchema,
   resumeStep: z.string().max(40),
+  verifiedChecks: z.array(VerifiedCheckSchema).max(16).readonly(),
+  secretVersions: SecretVersionsSchema,
 }).strict() satisfies z.ZodType<Profile>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { AuthMethod } from './auth-method';
 import type { ProfileDraft } from './profile-draft';
 import type { ProfileSecretField } from './secret-field';
+import type { SecretVersions, VerifiedCheck } from './verified-check';
 
 /**
  * One XSOAR instance configuration, as the profiles file keeps it.
@@ -12,6 +13,11 @@ export interface Profile {
   /** Random UUID; part of the profile's keychain account names. */
   readonly id: string;
   readonly name: string;
+  /**
+   * True once the analyst named the profile (Profiles screen, rename, import).
+   * While false, the name follows the draft's instance name on every save.
+   */
+  readonly nameSetByUser: boolean;
   /** The wizard's settings; `draft.method` is the profile's method. */
   readonly draft: ProfileDraft;
   /** The secret fields stored in the keychain for this profile. */
@@ -25,6 +31,10 @@ export interface Profile {
   readonly secretExpiresAt: string | null;
   /** The wizard step to resume at. */
   readonly resumeStep: string;
+  /** The newest passed check of each kind (recorded by the main process when the check passes). */
+  readonly verifiedChecks: readonly VerifiedCheck[];
+  /** A random id per stored secret value, replaced on every write: what a check's `secretVersion` refers to. */
+  readonly secretVersions: SecretVersions;
 }
 
 /** The method of a profile. */

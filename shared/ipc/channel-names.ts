@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'profiles:list-orphans',
   'profiles:remove-orphans',
   'profiles:forget-everything',
+  'profiles:create-from-draft',
+  'profiles:get',
   'profiles:export-damaged',
   'profiles:delete-damaged',
   'secrets:set',

@@ -8,6 +8,7 @@ import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 import { ENTRA_CONTRACT } from './entra-contract';
+import { PROFILE_WIZARD_CHANNELS } from './profile-wizard-contract';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 
 /** A channel's request and response schemas. */
@@ -134,9 +135,10 @@ export const CONTRACT = {
     z.object({ requestId: RequestId, profileId: ProfileIdSchema, ...AppRef, credentialKind: z.enum(['secret', 'certificate']), thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/).optional() }).strict(),
     z.object({ tenantId: z.string(), tokenExpiresOn: z.string().nullable() }),
   ),
-  'auth:admin-consent': channel(z.object({ requestId: RequestId, ...AppRef }).strict(), z.object({ tenantId: z.string(), scopes: z.array(z.string()).readonly().nullable() })),
+  // `profileId`: the profile that remembers the passed check (kept even if the wizard was left meanwhile).
+  'auth:admin-consent': channel(z.object({ requestId: RequestId, profileId: ProfileIdSchema.optional(), ...AppRef }).strict(), z.object({ tenantId: z.string(), scopes: z.array(z.string()).readonly().nullable() })),
   'auth:verify-sign-in': channel(
-    z.object({ requestId: RequestId, ...AppRef, mailbox: z.string().min(1).max(320), folderToFetch: z.string().max(1000) }).strict(),
+    z.object({ requestId: RequestId, profileId: ProfileIdSchema.optional(), ...AppRef, mailbox: z.string().min(1).max(320), folderToFetch: z.string().max(1000) }).strict(),
     SignInVerificationSchema,
   ),
   'auth:begin-web-sign-in': channel(
@@ -174,6 +176,7 @@ export const CONTRACT = {
     z.object({ profileId: ProfileIdSchema, commonName: z.string().min(1).max(64), validityDays: z.number().int().min(1).max(1826), keySize: z.union([z.literal(2048), z.literal(4096)]) }).strict(),
     CertificateStored,
   ),
+  ...PROFILE_WIZARD_CHANNELS,
   ...PROFILE_STORE_CHANNELS,
   'certs:save-public': channel(
     z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),

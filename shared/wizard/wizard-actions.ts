@@ -5,6 +5,13 @@ import type { XsoarAppDraft } from '../domain/xsoar-app-draft';
 import type { SelfDeployedDraft } from '../domain/self-deployed-draft';
 import type { Result } from '../result';
 import type { StepId } from './wizard-state';
+import type { SecretVersions, VerifiedCheck } from '../domain/verified-check';
+
+/** What the profile holds beside the draft, which the main process changes (checks, secret versions). */
+export interface ProfileFacts {
+  readonly verifiedChecks: readonly VerifiedCheck[];
+  readonly secretVersions: SecretVersions;
+}
 
 /** Outcome of an export request as the main process reports it. */
 export type ExportOutcome =
@@ -31,6 +38,7 @@ export type WizardAction =
   | { readonly type: 'next' }
   | { readonly type: 'back' }
   | { readonly type: 'go-to'; readonly step: StepId }
-  | { readonly type: 'draft-loaded'; readonly draft: ProfileDraft; readonly storedSecrets?: readonly SecretField[]; readonly step?: StepId }
+  | { readonly type: 'draft-loaded'; readonly draft: ProfileDraft; readonly storedSecrets?: readonly SecretField[]; readonly step?: StepId; readonly facts?: ProfileFacts }
+  | { readonly type: 'profile-facts-loaded'; readonly facts: ProfileFacts; readonly storedSecrets: readonly SecretField[] }
   | { readonly type: 'export-started'; readonly requestId: number }
   | { readonly type: 'export-finished'; readonly requestId: number; readonly result: Result<ExportOutcome> };

@@ -6,7 +6,7 @@ import type { Screen, StepId, WizardState } from './wizard-state';
 
 /** The state of a wizard that has not been touched. */
 export function initialWizardState(): WizardState {
-  return { draft: emptyDraft(), screen: { step: 'method' }, storedSecrets: [], showErrors: false };
+  return { draft: emptyDraft(), screen: { step: 'method' }, storedSecrets: [], showErrors: false, verifiedChecks: [], secretVersions: {} };
 }
 
 function screenFor(step: StepId): Screen {
@@ -76,8 +76,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'draft-loaded': {
       const steps = stepsFor(action.draft.method);
       const step = action.step !== undefined && steps.includes(action.step) ? action.step : 'method';
-      return { draft: action.draft, screen: screenFor(step), storedSecrets: action.storedSecrets ?? [], showErrors: false };
+      return {
+        draft: action.draft,
+        screen: screenFor(step),
+        storedSecrets: action.storedSecrets ?? [],
+        showErrors: false,
+        verifiedChecks: action.facts?.verifiedChecks ?? [],
+        secretVersions: action.facts?.secretVersions ?? {},
+      };
     }
+    case 'profile-facts-loaded':
+      // Only the facts: the profile object handed in also carries a (possibly older) saved draft.
+      return { ...state, verifiedChecks: action.facts.verifiedChecks, secretVersions: action.facts.secretVersions, storedSecrets: [...new Set(action.storedSecrets)] };
     case 'export-started':
       if (state.screen.step !== 'export') return state;
       return { ...state, screen: { step: 'export', status: { kind: 'saving', requestId: action.requestId } } };

@@ -5,6 +5,7 @@ import { checkOproxyId } from '../oproxy/oproxy-rules';
 import { validateXsoarApp } from '../validation/validate-xsoar-app';
 import { validateSelfDeployedApp, validateSelfDeployedAuthCode, validateSelfDeployedCredential } from '../validation/validate-self-deployed';
 import type { StepId, WizardState } from './wizard-state';
+import { latestChecks, standingOf, type CheckStanding, type VerifiedCheckKind } from '../domain/verified-check';
 
 /** The steps of the wizard for a given method, in order. */
 export function stepsFor(method: AuthMethod | null): readonly StepId[] {
@@ -93,4 +94,19 @@ export function xsoarAppIdHints(state: WizardState): readonly string[] {
 export function progress(state: WizardState): { readonly index: number; readonly total: number } {
   const steps = stepsFor(state.draft.method);
   return { index: steps.indexOf(state.screen.step) + 1, total: steps.length };
+}
+
+/**
+ * The remembered checks against the current values: each passed check, newest
+ * of its kind, marked stale when a value it verified (or the secret it used)
+ * changed since. Only self-deployed configurations have these checks.
+ */
+export function checkStandings(state: Pick<WizardState, 'draft' | 'verifiedChecks' | 'secretVersions'>): CheckStanding[] {
+  if (state.draft.method !== AuthMethod.SelfDeployed) return [];
+  return latestChecks(state.verifiedChecks).map((c) => standingOf(c, state.draft, state.secretVersions));
+}
+
+/** The standing of the check `kind`, or `undefined` when it never passed. */
+export function standingOfKind(state: Pick<WizardState, 'draft' | 'verifiedChecks' | 'secretVersions'>, kind: VerifiedCheckKind): CheckStanding | undefined {
+  return checkStandings(state).find((s) => s.kind === kind);
 }

@@ -1,6 +1,7 @@
 import type { AppError } from '../errors/app-error';
 import type { ProfileDraft } from '../domain/profile-draft';
 import type { SecretField } from '../domain/secret-field';
+import type { SecretVersions, VerifiedCheck } from '../domain/verified-check';
 
 /** Identifier of a wizard step. */
 export type StepId =
@@ -53,4 +54,8 @@ export interface WizardState {
   readonly storedSecrets: readonly SecretField[];
   /** Set after Next was refused on this step, so untouched fields show their errors too. */
   readonly showErrors: boolean;
+  /** Checks that passed, as the profile remembers them (the main process records them). */
+  readonly verifiedChecks: readonly VerifiedCheck[];
+  /** Versions of the stored secrets, to tell whether a passed check used the current one. */
+  readonly secretVersions: SecretVersions;
 }

@@ -113,7 +113,7 @@ describe('profiles screen in Chromium against the real keychain', () => {
       await page.check('input[name=mi-kind][value="system-assigned"]');
       await page.click('button[name=next]');
       await page.waitForSelector('.wizard[data-step="mailbox"]');
-      await page.waitForSelector('[data-autosave-step="mailbox"]');
+      await page.waitForSelector('[data-save-state=saved][data-saved-step="mailbox"]');
       await page.click('button[name=nav-profiles]');
       await page.click(`${item('Azure VM engine')} button[name=open]`);
       await page.waitForSelector('.wizard[data-step="mailbox"]');

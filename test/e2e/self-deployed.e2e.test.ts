@@ -327,6 +327,8 @@ describe('self-deployed Entra ID app in Chromium against the test identity platf
       s.opener.plays(null);
       await page.click('button[name=verify-sign-in]');
       await page.waitForSelector('[data-op-running=verify-sign-in]');
+      // The page shows "running" before MSAL has opened the browser.
+      await expect.poll(() => s.opener.opened.length).toBeGreaterThan(0);
       const port = Number(new URL(s.opener.lastRedirectUri()).port);
       await expect.poll(() => portIsOpen(port)).toBe(true);
       await page.waitForSelector('[data-op-error=verify-sign-in][data-error-code="op/timeout"]', { timeout: 30_000 });

@@ -5,6 +5,7 @@ import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
 import type { ExportStatus } from '../../../shared/wizard/wizard-state';
 import type { ExportOptions } from '../use-wizard';
 import { useFocusOnResult } from '../../components/use-focus-on-result';
+import { CodeAgeLine } from '../self-deployed/code-age-line';
 
 /** Props of {@link ExportStep}. */
 export interface ExportStepProps {
@@ -13,6 +14,8 @@ export interface ExportStepProps {
   /** False for methods without secrets (managed identity). */
   readonly hasSecrets: boolean;
   readonly onExport: (options: ExportOptions) => void;
+  /** When the self-deployed authorization code was obtained (`''` for other methods): its age shows here. */
+  readonly authCodeObtainedAt?: string;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface ExportStepProps {
  * with a warning), the bundle's passphrase with a strength meter, then the
  * native save dialog.
  */
-export function ExportStep({ status, instanceName, hasSecrets, onExport, unavailable = {} }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
+export function ExportStep({ status, instanceName, hasSecrets, onExport, unavailable = {}, authCodeObtainedAt = '' }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
   const [format, setFormat] = useState<ExportChoice>('params');
   const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -34,6 +37,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
 
   return (
     <div>
+      {authCodeObtainedAt !== '' && <CodeAgeLine obtainedAt={authCodeObtainedAt} />}
       <fieldset className="choice format-choice">
         <legend>Format</legend>
         {EXPORT_CHOICES.map((c) => (

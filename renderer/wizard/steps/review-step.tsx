@@ -5,6 +5,9 @@ import { secretFieldOfParam } from '../../../shared/export/secret-param-fields';
 import { buildInstanceParams, type SecretValues } from '../../../shared/settings/build-instance-params';
 import { PARAM_TABLE, paramLabel } from '../../../shared/xsoar/param-table';
 import type { ParamValue } from '../../../shared/xsoar/param-types';
+import type { CheckStanding } from '../../../shared/domain/verified-check';
+import { VerifiedChecksSummary } from '../self-deployed/check-standing-view';
+import { CodeAgeLine } from '../self-deployed/code-age-line';
 
 /** What the Review step shows instead of a secret value. */
 export const KEYCHAIN_PLACEHOLDER = '•••••• (stored in keychain)';
@@ -36,7 +39,7 @@ const COPIED_FEEDBACK_MS = 4000;
  * beside each and a Copy button. Secrets are copied by the main process
  * (and cleared from the clipboard after 30 s); they never enter this page.
  */
-export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; readonly copy: ReviewCopy }) {
+export function ReviewStep({ draft, copy, standings = [] }: { readonly draft: ProfileDraft; readonly copy: ReviewCopy; readonly standings?: readonly CheckStanding[] }) {
   const [copied, setCopied] = useState<{ readonly param: string; readonly status: string } | null>(null);
   const placeholders: SecretValues = Object.fromEntries(PROFILE_SECRET_FIELDS.map((f) => [f, KEYCHAIN_PLACEHOLDER]));
   const params = buildInstanceParams(draft, placeholders);
@@ -90,6 +93,12 @@ export function ReviewStep({ draft, copy }: { readonly draft: ProfileDraft; read
           })}
         </tbody>
       </table>
+      {draft.method === 'self-deployed' && (
+        <>
+          <CodeAgeLine obtainedAt={draft.selfDeployed.authCodeObtainedAt} />
+          <VerifiedChecksSummary standings={standings} />
+        </>
+      )}
     </div>
   );
 }

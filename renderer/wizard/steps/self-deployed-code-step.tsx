@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/result';
 import { fieldError } from '../../../shared/wizard/wizard-selectors';
 import { api } from '../../ipc/api-client';
 import { ErrorView, OperationView } from '../self-deployed/operation-view';
-import { useOperation } from '../self-deployed/use-operation';
+import { useSharedOperation } from '../operations/use-shared-operation';
 import type { EditingStepProps } from './step-props';
 
 type Prepared = ResponseOf<'auth:prepare-code'>;
@@ -44,12 +44,14 @@ function Countdown({ obtainedAt }: { readonly obtainedAt: string }) {
  * `!msgraph-mail-generate-login-url` (no PKCE); caught automatically on a loopback redirect URI, otherwise
  * pasted from the browser's address bar. The code goes to the keychain; this page only shows the countdown.
  */
-export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExternal }: EditingStepProps & {
+export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExternal, profileId: ownerId }: EditingStepProps & {
   readonly ensureProfile: () => Promise<string | null>;
   readonly openExternal: (url: string) => void;
+  readonly profileId: string | null;
 }) {
   const s = state.draft.selfDeployed;
-  const capture = useOperation<StoredCode>();
+  // Outlives this step: leaving it while the browser sign-in runs neither closes the listener nor loses the code.
+  const capture = useSharedOperation<StoredCode>(ownerId, 'capture-code');
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const [pasteMode, setPasteMode] = useState(false);
   const [pasted, setPasted] = useState('');

@@ -4,24 +4,39 @@ import { SignInChecklistView, type Verification } from '../self-deployed/sign-in
 import { effectiveTenant } from '../../../shared/domain/self-deployed-draft';
 import { api } from '../../ipc/api-client';
 import { OperationView } from '../self-deployed/operation-view';
-import { useOperation } from '../self-deployed/use-operation';
+import { useSharedOperation } from '../operations/use-shared-operation';
+import { CheckStandingView } from '../self-deployed/check-standing-view';
+import { standingOfKind } from '../../../shared/wizard/wizard-selectors';
+import type { VerifiedCheckKind } from '../../../shared/domain/verified-check';
+import type { OperationState } from '../self-deployed/use-operation';
 import type { EditingStepProps } from './step-props';
 
 /**
  * Self-deployed app, step 5: prove the registration works before XSOAR tries. Three independent checks, each
  * with progress and Cancel: the credential (no user), admin consent (an administrator, in the browser), and a
  * sign-in as the mailbox user with a ✓/✗ checklist. None blocks Next: a tenant may need only some of them.
+ *
+ * The checks run outside this step: moving to another step (or leaving the wizard) does not cancel them, and
+ * the main process records each passed check in the profile, which this step shows when it is back on screen.
  */
-export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProps & { readonly ensureProfile: () => Promise<string | null> }) {
+export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerId }: EditingStepProps & { readonly ensureProfile: () => Promise<string | null>; readonly profileId: string | null }) {
   const s = state.draft.selfDeployed;
   const m = state.draft.mailbox;
   const tenant = effectiveTenant(s);
   const clientId = s.clientId.trim();
-  const credential = useOperation<ResponseOf<'auth:check-credential'>>();
-  const consent = useOperation<ResponseOf<'auth:admin-consent'>>();
-  const signIn = useOperation<Verification>();
-  const webBegin = useOperation<ResponseOf<'auth:begin-web-sign-in'>>();
-  const webComplete = useOperation<Verification>();
+  const credential = useSharedOperation<ResponseOf<'auth:check-credential'>>(ownerId, 'check-credential');
+  const consent = useSharedOperation<ResponseOf<'auth:admin-consent'>>(ownerId, 'admin-consent');
+  const signIn = useSharedOperation<Verification>(ownerId, 'verify-sign-in');
+  const webBegin = useSharedOperation<ResponseOf<'auth:begin-web-sign-in'>>(ownerId, 'begin-web-sign-in');
+  const webComplete = useSharedOperation<Verification>(ownerId, 'complete-web-sign-in');
+  // A result shown next to a remembered check that went stale would contradict it: the stale record wins.
+  const shown = <T,>(op: OperationState<T>, kind: VerifiedCheckKind): OperationState<T> =>
+    op.kind === 'done' && standingOfKind(state, kind)?.stale === true ? { kind: 'idle' } : op;
+  const standing = (kind: VerifiedCheckKind) => {
+    const found = standingOfKind(state, kind);
+    return found === undefined ? null : <CheckStandingView standing={found} />;
+  };
+  const profileRef = ownerId === null ? {} : { profileId: ownerId };
   const [pasted, setPasted] = useState('');
   const credentialRef = {
     credentialKind: s.credentialKind,
@@ -74,7 +89,7 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
         </button>
         <OperationView
           name="check-credential"
-          state={credential.state}
+          state={shown(credential.state, 'credential')}
           runningText="Asking Entra ID for a token…"
           onCancel={credential.cancel}
           renderDone={(v) => (
@@ -83,6 +98,7 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
             </div>
           )}
         />
+        {standing('credential')}
       </section>
       <section className="verify-section" data-verify="consent">
         <h3>2. Admin consent (when users may not consent)</h3>
@@ -95,17 +111,18 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
           type="button"
           name="admin-consent"
           disabled={consent.state.kind === 'running'}
-          onClick={() => void consent.start((requestId) => api.auth.adminConsent({ requestId, tenant, clientId }))}
+          onClick={() => void consent.start((requestId) => api.auth.adminConsent({ requestId, ...profileRef, tenant, clientId }))}
         >
           Ask an administrator to consent
         </button>
         <OperationView
           name="admin-consent"
-          state={consent.state}
+          state={shown(consent.state, 'admin-consent')}
           runningText="Waiting for the administrator in the browser (up to 5 minutes)…"
           onCancel={consent.cancel}
           renderDone={(v) => <div className="op-ok">✓ Admin consent granted for tenant {v.tenantId}{v.scopes ? ` (${v.scopes.map((scope) => scope.replace(/^https:\/\/graph\.microsoft\.com\//i, '')).join(', ')})` : ''}.</div>}
         />
+        {standing('admin-consent')}
       </section>
       <section className="verify-section" data-verify="sign-in">
         <h3>3. Sign in as the mailbox</h3>
@@ -119,7 +136,7 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
           disabled={signIn.state.kind === 'running'}
           onClick={() =>
             void signIn.start((requestId) =>
-              api.auth.verifySignIn({ requestId, tenant, clientId, mailbox: m.mailboxToFetch.trim(), folderToFetch: m.folderToFetch.trim() || 'Inbox' }),
+              api.auth.verifySignIn({ requestId, ...profileRef, tenant, clientId, mailbox: m.mailboxToFetch.trim(), folderToFetch: m.folderToFetch.trim() || 'Inbox' }),
             )
           }
         >
@@ -127,11 +144,12 @@ export function SelfDeployedVerifyStep({ state, ensureProfile }: EditingStepProp
         </button>
         <OperationView
           name="verify-sign-in"
-          state={signIn.state}
+          state={shown(signIn.state, 'sign-in')}
           runningText="Waiting for the sign-in in the browser (up to 5 minutes)…"
           onCancel={signIn.cancel}
           renderDone={(v) => <SignInChecklistView verification={v} />}
         />
+        {standing('sign-in')}
         <details className="web-sign-in" data-verify="web-sign-in">
           <summary>No Mobile-and-desktop redirect on the registration? Verify through XSOAR’s Web redirect instead</summary>
           <p className="hint">

@@ -35,6 +35,7 @@ describe('keychain faults: stable code, a message that says how to fix it, the p
           {
             id: '0f6c2a8e-5b0d-4e43-9a57-3f1f3d6a2c10',
             name: 'Prod SOC',
+            nameSetByUser: true,
             draft: { ...emptyDraft(), method: 'xsoar-app' },
             secretFields: [SecretField.XsoarAppKey],
             createdAt: '2026-11-01T00:00:00.000Z',
@@ -42,6 +43,8 @@ describe('keychain faults: stable code, a message that says how to fix it, the p
             notes: '',
             secretExpiresAt: null,
             resumeStep: 'method',
+            verifiedChecks: [],
+            secretVersions: {},
           },
         ],
         result: undefined,

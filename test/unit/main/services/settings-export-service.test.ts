@@ -1,3 +1,4 @@
+import { SystemClock } from '../../../../main/adapters/system-clock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ function xsoarDraft(patch: Partial<ProfileDraft['xsoarApp']> = {}, instanceName 
 }
 
 function service(secrets = new InMemoryProfileSecrets().put('p1', SecretField.XsoarAppToken, oproxy.token).put('p1', SecretField.XsoarAppKey, oproxy.key), dialog = new FolderSaveDialog(dir)) {
-  return new SettingsExportService(new NodeFileSystem(), dialog, new ExportBuilder(secrets));
+  return new SettingsExportService(new NodeFileSystem(), dialog, new ExportBuilder(secrets, new SystemClock()));
 }
 
 const request = (patch: Partial<ExportRequest> = {}): ExportRequest => ({ draft: xsoarDraft(), profileId: 'p1', format: 'params', includeSecrets: true, confirmRebind: false, ...patch });

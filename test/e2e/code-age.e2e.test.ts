@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { NodeFileSystem } from '../../main/adapters/node-file-system';
+import { SystemClock } from '../../main/adapters/system-clock';
+import { ProfileStore } from '../../main/profiles/profile-store';
+import { SecretVault } from '../../main/secrets/secret-vault';
+import { ProfilesService } from '../../main/services/profiles-service';
+import { SecretsService } from '../../main/services/secrets-service';
+import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
+import { SecretField } from '../../shared/domain/secret-field';
+import { emptySelfDeployedDraft } from '../../shared/domain/self-deployed-draft';
+import { RecordingClipboard } from '../fakes/recording-clipboard';
+import { requirePrivateKeyring } from '../integration/support/private-keyring';
+import { launchChromium, SCREENSHOT_DIR, startApp, type Seed } from './support/app-under-test';
+
+let browser: Browser;
+beforeAll(async () => {
+  requirePrivateKeyring();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+
+/** A finished self-deployed configuration whose code was obtained 25 minutes ago, saved by the real services. */
+const seedExpiredCode: Seed = async ({ dataDir, secretStore }) => {
+  const clock = new SystemClock();
+  const store = new ProfileStore(new NodeFileSystem(), dataDir, clock);
+  const vault = new SecretVault(secretStore);
+  const profiles = new ProfilesService(store, vault, clock);
+  const secrets = new SecretsService(store, vault, new RecordingClipboard(), clock);
+  const d = emptyDraft();
+  const draft: ProfileDraft = {
+    ...d,
+    method: 'self-deployed',
+    selfDeployed: {
+      ...emptySelfDeployedDraft(),
+      tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+      clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
+      redirectUri: 'https://xsoar.contoso.example/oauth',
+      authCodeObtainedAt: new Date(Date.now() - 25 * 60_000).toISOString(),
+    },
+    mailbox: { ...d.mailbox, instanceName: 'Graph Mail Old Code', mailboxToFetch: 'soc@contoso.example' },
+  };
+  const created = await profiles.createFromDraft(draft, 'review');
+  if (!created.ok) throw new Error(created.error.message);
+  const stored = await secrets.setMany(created.value.id, [
+    [SecretField.SelfDeployedClientSecret, 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789'],
+    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
+  ]);
+  if (!stored.ok) throw new Error(stored.error.message);
+};
+
+describe('the authorization code\'s age where it matters (Chromium, real keychain)', () => {
+  it('an expired code shows its age in the profile list, on Review and on Export, and the export warns', async () => {
+    const app = await startApp(browser, {}, seedExpiredCode);
+    try {
+      const { page } = app;
+      await page.click('button[name=nav-profiles]');
+      const item = 'li[data-profile-name="Graph Mail Old Code"]';
+      await page.waitForSelector(`${item} [data-code-age=expired]`);
+      expect(await page.textContent(`${item} [data-code-age]`)).toMatch(/obtained 2[5-9] minutes ago: expired/);
+      await page.click(`${item} button[name=open]`);
+      await page.waitForSelector('.wizard[data-step="review"]');
+      await page.waitForSelector('[data-code-age=expired] [data-code-age-warning]');
+      expect(await page.textContent('[data-code-age=expired]')).toMatch(/obtained 2[5-9] minutes ago/);
+      await shot(page, '54-review-expired-code');
+      await page.click('button[name=next]');
+      await page.waitForSelector('.wizard[data-step="export"]');
+      expect(await page.textContent('[data-code-age=expired] [data-code-age-warning]')).toMatch(/has expired.*Get a new code/);
+      await page.click('button[name=export]');
+      await page.waitForSelector('[data-export-path]');
+      expect(await page.textContent('.export-warnings')).toMatch(/creds_auth_code: the authorization code was obtained 2[5-9] minutes ago and has expired/);
+      await shot(page, '55-export-expired-code');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { keychainServiceName } from '../../../main/secrets/secret-accounts';
+import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
+import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
+import { SystemClock } from '../../../main/adapters/system-clock';
+import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
+import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
+import { SecretField } from '../../../shared/domain/secret-field';
+import { RecordingClipboard } from '../../fakes/recording-clipboard';
+import { requirePrivateKeyring } from '../support/private-keyring';
+
+const GMA = resolve('out/cli/gma.mjs');
+let dir: string;
+let env: Record<string, string>;
+let app: AppServices;
+
+function gma(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      ok({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+    });
+  });
+}
+
+/** A complete self-deployed profile whose code was obtained `minutesAgo` minutes ago. */
+async function seed(name: string, minutesAgo: number): Promise<void> {
+  const d = emptyDraft();
+  const draft: ProfileDraft = {
+    ...d,
+    method: 'self-deployed',
+    selfDeployed: {
+      ...emptySelfDeployedDraft(),
+      tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
+      clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
+      authCodeObtainedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    },
+    mailbox: { ...d.mailbox, instanceName: name, mailboxToFetch: 'soc@contoso.example' },
+  };
+  const created = await app.profiles.create(name, draft.method);
+  if (!created.ok) throw new Error(created.error.message);
+  const stored = await app.secrets.setMany(created.value.id, [
+    [SecretField.SelfDeployedClientSecret, 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789'],
+    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
+  ]);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.profiles.saveDraft(created.value.id, draft, 'review');
+}
+
+beforeAll(async () => {
+  requirePrivateKeyring();
+  dir = await mkdtemp(join(tmpdir(), 'gma-code-age-'));
+  env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `code-age-${randomBytes(4).toString('hex')}` };
+  app = createAppServices({
+    fs: new NodeFileSystem(),
+    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
+    openDialog: new PresetOpenDialog(),
+    browserOpener: new RecordingBrowserOpener(),
+    productName: 'GMA',
+    version: 'test',
+    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
+    clipboard: new RecordingClipboard(),
+    dataDir: env['GMA_DATA_DIR']!,
+    clock: new SystemClock(),
+    http: createNodeFetchClient(),
+    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
+  });
+  await seed('SD fresh', 1);
+  await seed('SD nearly', 8);
+  await seed('SD expired', 25);
+});
+afterAll(async () => {
+  await app?.vault.deleteAll();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('gma export warns about the authorization code\'s age on stderr', () => {
+  it('an expired code: exported, with a warning that names its age', async () => {
+    const r = await gma(['export', 'SD expired', '--format', 'params', '--include-secrets']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)['creds_auth_code']).toBeDefined();
+    expect(r.stderr).toMatch(/gma: warning: creds_auth_code: the authorization code was obtained 25 minutes ago and has expired/);
+  });
+
+  it('a nearly expired code: a warning with the time left', async () => {
+    const r = await gma(['export', 'SD nearly', '--format', 'params']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/gma: warning: creds_auth_code: the authorization code expires in about [12] minutes?/);
+  });
+
+  it('a fresh code: no warning about it', async () => {
+    const r = await gma(['export', 'SD fresh', '--format', 'params']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('creds_auth_code');
+  });
+});
