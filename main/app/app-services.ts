@@ -22,6 +22,10 @@ import { TokenCachePlugin } from '../auth/token-cache-plugin';
 import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
+import type { XsoarTransportFactory } from '../ports/xsoar-transport';
+import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
+import { XsoarService } from '../xsoar/xsoar-service';
+import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -45,6 +49,8 @@ export interface AppPorts {
   readonly endpoints: IdentityEndpoints;
   /** Shorter interactive bounds for tests; production uses the services' defaults. */
   readonly authTimeouts?: AuthPorts['timeouts'];
+  /** How XSOAR connections reach their servers (Electron's network in the app; undici with proxy variables otherwise). */
+  readonly xsoarTransport?: XsoarTransportFactory;
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -68,6 +74,10 @@ export interface AppServices {
   readonly certificates: CertificateService;
   /** Copying public values for the setup checklist. */
   readonly plainClipboard: PlainTextClipboardService;
+  /** Send to Cortex XSOAR, test, pull (shared with `gma`). */
+  readonly xsoar: XsoarService;
+  /** Profiles' keychain secrets as the export and the XSOAR send read them. */
+  readonly profileSecrets: VaultProfileSecrets;
 }
 
 /**
@@ -77,7 +87,8 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
-  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
+  const profileSecrets = new VaultProfileSecrets(profileStore, vault);
+  const exportBuilder = new ExportBuilder(profileSecrets);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, secrets, () => ports.clock.now());
@@ -99,6 +110,8 @@ export function createAppServices(ports: AppPorts): AppServices {
     plainClipboard: new PlainTextClipboardService(ports.clipboard),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
+    profileSecrets,
+    xsoar: new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS),
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };
