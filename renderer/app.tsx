@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
 import { ProfilesScreen } from './profiles/profiles-screen';
+import { XsoarScreen } from './xsoar/xsoar-screen';
 
 /** Which screen is shown; each wizard opening gets its own key so its state starts fresh. */
-type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' };
+type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' } | { readonly kind: 'xsoar' };
 
 /** The application shell: header with navigation, then the wizard or the profiles screen. */
 export function App() {
@@ -28,9 +29,14 @@ export function App() {
           <button type="button" name="nav-profiles" aria-current={view.kind === 'profiles' ? 'page' : undefined} onClick={() => setView({ kind: 'profiles' })}>
             Profiles
           </button>
+          <button type="button" name="nav-xsoar" aria-current={view.kind === 'xsoar' ? 'page' : undefined} onClick={() => setView({ kind: 'xsoar' })}>
+            XSOAR
+          </button>
         </nav>
       </header>
-      <main className="app-main">{view.kind === 'wizard' ? <Wizard key={view.key} profile={view.profile} /> : <ProfilesScreen onOpen={openWizard} />}</main>
+      <main className="app-main">
+        {view.kind === 'wizard' ? <Wizard key={view.key} profile={view.profile} /> : view.kind === 'xsoar' ? <XsoarScreen onOpen={openWizard} /> : <ProfilesScreen onOpen={openWizard} />}
+      </main>
     </div>
   );
 }

@@ -66,7 +66,8 @@ export function createEnvXsoarTransport(env: Readonly<Record<string, string | un
   return (options: XsoarTransportOptions) => {
     const ca = options.caPem.trim() === '' ? undefined : trustWith(options.caPem, env);
     const tls = ca === undefined ? {} : { ca };
-    const pick = (name: string): string | undefined => env[name.toLowerCase()] ?? env[name];
+    // Lower case first, as curl does; an empty value counts as unset.
+    const pick = (name: string): string | undefined => env[name.toLowerCase()] || env[name] || undefined;
     const dispatcher = new EnvHttpProxyAgent({
       keepAliveTimeout: 1000,
       connect: tls,

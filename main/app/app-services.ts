@@ -26,6 +26,9 @@ import type { XsoarTransportFactory } from '../ports/xsoar-transport';
 import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
 import { XsoarService } from '../xsoar/xsoar-service';
 import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
+import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
+import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
+import { XsoarIpcService } from '../xsoar/xsoar-ipc-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -76,6 +79,10 @@ export interface AppServices {
   readonly plainClipboard: PlainTextClipboardService;
   /** Send to Cortex XSOAR, test, pull (shared with `gma`). */
   readonly xsoar: XsoarService;
+  /** The Send-to-XSOAR channels (cancellable steps). */
+  readonly xsoarIpc: XsoarIpcService;
+  /** Saved XSOAR connections (key in the keychain), probed when added. */
+  readonly xsoarConnections: XsoarConnectionsService;
   /** Profiles' keychain secrets as the export and the XSOAR send read them. */
   readonly profileSecrets: VaultProfileSecrets;
 }
@@ -89,6 +96,8 @@ export function createAppServices(ports: AppPorts): AppServices {
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets);
+  const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
+  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock), xsoar);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, secrets, () => ports.clock.now());
@@ -111,7 +120,9 @@ export function createAppServices(ports: AppPorts): AppServices {
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
     profileSecrets,
-    xsoar: new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS),
+    xsoar,
+    xsoarConnections,
+    xsoarIpc: new XsoarIpcService(xsoarConnections, xsoar, profiles),
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };

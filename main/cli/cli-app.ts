@@ -10,9 +10,10 @@ import type { ImportService } from '../services/import-service';
 import type { ProfilesService } from '../services/profiles-service';
 import { HELP_TEXT, parseCliArgs, type CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
+import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
 
 /** The services the CLI shares with the app. */
-export interface CliServices {
+export interface CliServices extends XsoarCliServices {
   readonly profiles: ProfilesService;
   readonly exportBuilder: ExportBuilder;
   readonly imports: ImportService;
@@ -72,6 +73,8 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     }
     case 'export':
       return exportProfile(command, s, io);
+    case 'xsoar':
+      return runXsoarCli(command.command, s, io);
     case 'import': {
       const path = resolve(command.file);
       const kind = await s.imports.kindOf(path);

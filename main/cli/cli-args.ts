@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseXsoarArgs, XSOAR_HELP_TEXT, type XsoarCliCommand } from './xsoar-cli-args';
 
 /** Export formats the CLI offers. */
 export const CLI_FORMATS = ['rest', 'params', 'params-yaml', 'terraform-xsoar', 'terraform-cortex', 'checklist-md', 'checklist-html', 'bundle'] as const;
@@ -12,7 +13,8 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | { readonly kind: 'profiles-list' }
   | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
-  | { readonly kind: 'import'; readonly file: string };
+  | { readonly kind: 'import'; readonly file: string }
+  | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand };
 
 /** A command line that could not be understood, with what to do instead. */
 export interface CliUsageError {
@@ -26,6 +28,7 @@ Usage:
   gma profiles list
   gma export <profile> --format <format> [--include-secrets] [--out FILE] [--rebind]
   gma import FILE
+${XSOAR_HELP_TEXT}
   gma --help | --version
 
 Formats: ${CLI_FORMATS.join(', ')}
@@ -41,6 +44,10 @@ Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other f
 
 /** Parses `argv` (without node and script) into a command. */
 export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageError {
+  if (argv[0] === 'xsoar') {
+    const xsoar = parseXsoarArgs(argv.slice(1));
+    return 'usageError' in xsoar ? xsoar : { kind: 'xsoar', command: xsoar };
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -13,6 +13,11 @@ import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import type { CliServices } from './cli-app';
+import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
+import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
+import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
+import { XsoarService } from '../xsoar/xsoar-service';
+import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -47,5 +52,9 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const store = new ProfileStore(fs, defaultDataDir(env), clock);
   const profiles = new ProfilesService(store, vault, clock);
   const secrets = new SecretsService(store, vault, noClipboard, clock);
-  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version };
+  const profileSecrets = new VaultProfileSecrets(store, vault);
+  // The standard proxy variables and NODE_EXTRA_CA_CERTS apply to XSOAR connections made from the command line.
+  const xsoar = new XsoarService(createEnvXsoarTransport(env), profileSecrets, NODE_SIGNING_TOOLS);
+  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(fs, defaultDataDir(env), vault, clock), xsoar);
+  return { profiles, exportBuilder: new ExportBuilder(profileSecrets), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version, xsoar, xsoarConnections };
 }

@@ -43,7 +43,19 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('certs:import-pem', (req) => services.certificates.importPem(req.profileId, req.privateKeyText, req.certificateText, req.passphrase))
     .register('certs:import-pfx', (req) => services.certificates.importPfx(req.profileId, req.pfxBase64, req.passphrase))
     .register('certs:generate', (req) => services.certificates.generate(req.profileId, req.commonName, req.validityDays, req.keySize))
-    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName));
+    .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName))
+    .register('xsoar:list-connections', () => services.xsoarIpc.list())
+    .register('xsoar:add-connection', ({ requestId, apiKey, ...input }) => services.xsoarIpc.add(requestId, input, apiKey))
+    .register('xsoar:remove-connection', (req) => services.xsoarIpc.remove(req.connectionId))
+    .register('xsoar:set-playground', (req) => services.xsoarIpc.setPlayground(req.connectionId, req.playgroundId))
+    .register('xsoar:list-engines', (req) => services.xsoarIpc.engines(req.requestId, req.connectionId))
+    .register('xsoar:list-instances', (req) => services.xsoarIpc.instances(req.requestId, req.connectionId))
+    .register('xsoar:plan-send', (req) => services.xsoarIpc.plan(req))
+    .register('xsoar:send', (req) => services.xsoarIpc.send(req))
+    .register('xsoar:run-test', (req) => services.xsoarIpc.test(req.requestId, req.connectionId, req.instanceName, req.playgroundId))
+    .register('xsoar:auth-reset', (req) => services.xsoarIpc.authReset(req.requestId, req.connectionId, req.instanceName, req.playgroundId))
+    .register('xsoar:pull', (req) => services.xsoarIpc.pull(req.requestId, req.connectionId, req.instanceName))
+    .register('xsoar:cancel', (req) => services.xsoarIpc.cancel(req.requestId));
 }
 
 function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {

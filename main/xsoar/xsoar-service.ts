@@ -4,7 +4,7 @@ import { INTEGRATION_BRAND } from '../../shared/xsoar/param-table';
 import { fail, ok, type Result } from '../../shared/result';
 import { classifyProbe } from '../../shared/xsoar/about-probe';
 import { explainIntegrationError } from '../../shared/xsoar/integration-error-explainer';
-import { planUpdate, type StoredInstance } from '../../shared/xsoar/instance-update';
+import { planUpdate, type StoredInstance, type ValueChange } from '../../shared/xsoar/instance-update';
 import { authResetCommand, interpretTestEntries, testCommand, type XsoarEntry } from '../../shared/xsoar/test-entries';
 import type { XsoarConnection } from '../../shared/xsoar/xsoar-connection';
 import { apiBaseUrl, usesKeyId, XsoarProduct } from '../../shared/xsoar/xsoar-product';
@@ -158,7 +158,7 @@ export class XsoarService {
       if (stored === null) {
         const created = await this.create(client, body, signal);
         if (!created.ok) return created;
-        return this.finish(target, request, 'created', created.value, body.name, signal);
+        return this.finish(target, request, 'created', created.value, body.name, [], signal);
       }
       const plan = planUpdate(stored, body);
       const view = { action: 'update' as const, instanceName: body.name, instanceId: String(stored.id), version: stored.version, changes: plan.changes, secretsReplaced: plan.secretsReplaced, afterConflict: round > 0 };
@@ -166,7 +166,7 @@ export class XsoarService {
         return ok({ status: 'confirm', plan: view });
       }
       const put = await client.call('PUT', '/settings/integration', plan.body, { ...opts });
-      if (put.kind === 'answer') return this.finish(target, request, 'updated', String(stored.id), body.name, signal);
+      if (put.kind === 'answer') return this.finish(target, request, 'updated', String(stored.id), body.name, plan.changes, signal);
       if (put.kind === 'refused' && /version/i.test(put.refusal.text)) continue; // someone saved meanwhile: re-read
       if (put.kind === 'refused') return fail(appError(ErrorCode.XsoarRequestFailed, `XSOAR refused the update (${put.refusal.status}): ${put.refusal.text}`));
       return fail(appError(put.error.code, `${put.error.message} The instance may or may not have been updated; sending again is safe (it re-reads the instance first).`, { retryable: true }));
@@ -187,12 +187,12 @@ export class XsoarService {
     return ok({ ...r.value, passed, explanation: passed ? null : r.value.explanation });
   }
 
-  private async finish(target: XsoarTarget, request: SendRequest, action: 'created' | 'updated', instanceId: string, instanceName: string, signal?: AbortSignal): Promise<Result<SendOutcome>> {
+  private async finish(target: XsoarTarget, request: SendRequest, action: 'created' | 'updated', instanceId: string, instanceName: string, changes: readonly ValueChange[], signal?: AbortSignal): Promise<Result<SendOutcome>> {
     const binding = request.draft.method === 'xsoar-app' ? { boundInstanceName: instanceName } : {};
-    if (!request.test) return ok({ status: 'sent', action, instanceId, instanceName, test: null, ...binding });
+    if (!request.test) return ok({ status: 'sent', action, instanceId, instanceName, changes, test: null, ...binding });
     const test = await this.runTest(target, instanceName, request.playgroundId, signal);
     if (!test.ok) return fail(appError(test.error.code, `The instance was ${action}, but the test could not run: ${test.error.message}`, test.error.retryable === undefined ? {} : { retryable: test.error.retryable }));
-    return ok({ status: 'sent', action, instanceId, instanceName, test: test.value, ...binding });
+    return ok({ status: 'sent', action, instanceId, instanceName, changes, test: test.value, ...binding });
   }
 
   private async create(client: XsoarApiClient, body: Readonly<{ name: string }>, signal?: AbortSignal): Promise<Result<string>> {

@@ -19,6 +19,7 @@ import { SelfDeployedVerifyStep } from './steps/self-deployed-verify-step';
 import { SelfDeployedCodeStep } from './steps/self-deployed-code-step';
 import { ReviewStep } from './steps/review-step';
 import { ExportStep } from './steps/export-step';
+import { SendToXsoarPanel } from '../xsoar/send-to-xsoar-panel';
 
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
@@ -99,6 +100,9 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
 
   function renderStep() {
     const screen = state.screen;
+    // Send to XSOAR: under Review and Export, and right after a self-deployed code is captured.
+    const xsoarPanel = <SendToXsoarPanel draft={state.draft} ensureProfile={ensureProfile} onBound={(n) => dispatch({ type: 'xsoar-app-changed', patch: { boundInstanceName: n } })} />;
+    const codeCaptured = state.storedSecrets.includes('self-deployed.auth-code') && state.draft.selfDeployed.authCodeObtainedAt !== '';
     switch (screen.step) {
       case 'method':
         return <MethodStep state={state} dispatch={dispatch} openExternal={openExternal} />;
@@ -117,13 +121,28 @@ export function Wizard({ profile = null }: { readonly profile?: Profile | null }
       case 'self-deployed-verify':
         return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} />;
       case 'self-deployed-code':
-        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} />;
+        return (
+          <>
+            <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} />
+            {codeCaptured && xsoarPanel}
+          </>
+        );
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
-        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />;
+        return (
+          <>
+            <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} />
+            {xsoarPanel}
+          </>
+        );
       case 'export':
-        return <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />;
+        return (
+          <>
+            <ExportStep status={screen.status} instanceName={state.draft.mailbox.instanceName.trim()} hasSecrets={secretFieldsFor(state.draft.method).length > 0} onExport={exportSettings} />
+            {xsoarPanel}
+          </>
+        );
       default:
         return assertNever(screen);
     }

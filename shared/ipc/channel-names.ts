@@ -1,3 +1,5 @@
+import { XSOAR_CHANNEL_NAMES } from './xsoar-channel-names';
+
 /**
  * Every invoke channel, named `domain:verb` in kebab case.
  *
@@ -40,6 +42,7 @@ export const CHANNEL_NAMES = [
   'certs:import-pfx',
   'certs:generate',
   'certs:save-public',
+  ...XSOAR_CHANNEL_NAMES,
 ] as const;
 
 /** One channel name. */

@@ -7,6 +7,7 @@ import { MAX_PROFILE_NOTES } from '../domain/profile';
 import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
+import { XSOAR_CONTRACT } from './xsoar-contract';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -179,6 +180,7 @@ export const CONTRACT = {
     z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
   ),
+  ...XSOAR_CONTRACT,
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */

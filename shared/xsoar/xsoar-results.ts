@@ -59,5 +59,7 @@ export type SendOutcome =
       readonly instanceName: string;
       /** XSOAR-app values are now bound to this instance. */
       readonly boundInstanceName?: string;
+      /** Non-secret values the update changed (empty for a create). */
+      readonly changes: readonly ValueChange[];
       readonly test: TestReport | null;
     };
