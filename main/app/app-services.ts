@@ -1,5 +1,8 @@
 import type { BrowserOpener } from '../ports/browser-opener';
 import type { FileSystem } from '../ports/file-system';
+import type { FileLock } from '../ports/file-lock';
+import { ProperFileLock } from '../adapters/proper-file-lock';
+import { DamagedProfilesService } from '../services/damaged-profiles-service';
 import type { SaveDialog } from '../ports/save-dialog';
 import type { OpenDialog } from '../ports/open-dialog';
 import { ImportService } from '../services/import-service';
@@ -33,6 +36,8 @@ import { XsoarIpcService } from '../xsoar/xsoar-ipc-service';
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
   readonly fs: FileSystem;
+  /** The cross-process lock of the profiles file; proper-lockfile unless a test passes another. */
+  readonly fileLock?: FileLock;
   readonly saveDialog: SaveDialog;
   readonly openDialog: OpenDialog;
   readonly browserOpener: BrowserOpener;
@@ -69,6 +74,8 @@ export interface AppServices {
   readonly externalLinks: ExternalLinkService;
   readonly profiles: ProfilesService;
   readonly secrets: SecretsService;
+  /** Entries of the profiles file set aside as damaged: export raw, delete. */
+  readonly damagedProfiles: DamagedProfilesService;
   /** The vault, for the MSAL token cache plugin. */
   readonly vault: SecretVault;
   /** The self-deployed path's network steps (credential check, consent, sign-in, XSOAR code). */
@@ -93,14 +100,14 @@ export interface AppServices {
  */
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
-  const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock);
+  const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets);
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
   const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock), xsoar);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
-  const imports = new ImportService(ports.fs, profiles, secrets, () => ports.clock.now());
+  const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({
     http: ports.http,
     endpoints: ports.endpoints,
@@ -112,6 +119,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     vault,
     profiles,
     secrets,
+    damagedProfiles: new DamagedProfilesService(profileStore, vault, ports.saveDialog, ports.fs),
     imports,
     importFlow: new ImportFlowService(ports.openDialog, imports),
     selfDeployedAuth: new SelfDeployedAuthService(auth, new VaultProfileSecrets(profileStore, vault), secrets, ports.clock),

@@ -2,7 +2,6 @@ import { dirname, join, resolve } from 'node:path';
 import type { AppError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import type { Profile } from '../../shared/domain/profile';
-import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
 import type { Result } from '../../shared/result';
 import type { FileSystem } from '../ports/file-system';
 import type { ExportBuilder } from '../services/export-builder';
@@ -11,6 +10,7 @@ import type { ProfilesService } from '../services/profiles-service';
 import { HELP_TEXT, parseCliArgs, type CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
 import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
+import { profileLine, runImport } from './cli-import';
 
 /** The services the CLI shares with the app. */
 export interface CliServices extends XsoarCliServices {
@@ -66,31 +66,16 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
       if (!listing.ok) return report(io, listing.error);
       for (const n of listing.value.notices) io.stderr(`gma: ${n}\n`);
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
-      for (const p of listing.value.profiles) {
-        io.stdout(`${p.name}\t${p.draft.method ?? 'no method'}\t${p.draft.mailbox.instanceName}\t${p.secretFields.length} secret(s)\t${p.updatedAt}\n`);
-      }
+      for (const p of listing.value.profiles) io.stdout(`${profileLine(p)}\n`);
+      if (listing.value.damaged.length > 0) io.stderr(`gma: ${listing.value.damaged.length} damaged profile entr${listing.value.damaged.length === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${listing.value.damaged.length === 1 ? 'it' : 'them'}\n`);
       return EXIT.ok;
     }
     case 'export':
       return exportProfile(command, s, io);
     case 'xsoar':
       return runXsoarCli(command.command, s, io);
-    case 'import': {
-      const path = resolve(command.file);
-      const kind = await s.imports.kindOf(path);
-      if (!kind.ok) return report(io, kind.error);
-      const passphrase = kind.value === 'bundle' ? await passphraseOf(io, 'Bundle passphrase: ') : undefined;
-      if (kind.value === 'bundle' && passphrase === null) {
-        io.stderr('gma: this is an encrypted bundle: set GMA_BUNDLE_PASSPHRASE or run in a terminal to be asked\n');
-        return EXIT.badInput;
-      }
-      const r = await s.imports.importFile(path, passphrase ?? undefined);
-      if (!r.ok) return report(io, r.error);
-      for (const w of r.value.warnings) io.stderr(`gma: warning: ${w}\n`);
-      if (r.value.missingSecrets.length > 0) io.stderr(`gma: still to enter: ${r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]).join(', ')}\n`);
-      io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${r.value.profile.name}"\n`);
-      return EXIT.ok;
-    }
+    case 'import':
+      return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error));
   }
 }
 

@@ -13,7 +13,7 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | { readonly kind: 'profiles-list' }
   | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
-  | { readonly kind: 'import'; readonly file: string }
+  | { readonly kind: 'import'; readonly file: string; readonly decision: 'replace' | 'as-new' | null }
   | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand };
 
 /** A command line that could not be understood, with what to do instead. */
@@ -27,7 +27,7 @@ export const HELP_TEXT = `gma — Graph Mail Auth Assistant on the command line
 Usage:
   gma profiles list
   gma export <profile> --format <format> [--include-secrets] [--out FILE] [--rebind]
-  gma import FILE
+  gma import FILE [--replace | --as-new]
 ${XSOAR_HELP_TEXT}
   gma --help | --version
 
@@ -36,7 +36,12 @@ Formats: ${CLI_FORMATS.join(', ')}
 Secrets stay in the OS keychain unless --include-secrets is given; the bundle
 format always carries them, encrypted with a passphrase read from the
 GMA_BUNDLE_PASSPHRASE environment variable or asked for on the terminal.
-Without --out the export goes to standard output. --rebind confirms exporting
+Without --out the export goes to standard output.
+"profiles list" prints one line per profile, tab-separated: name, instance
+name, method, mailbox, stored secrets, last change, id.
+An import that matches an existing profile (same id or same instance name)
+is refused with exit code 2 and both profiles described: --replace replaces
+the existing profile, --as-new keeps both. --rebind confirms exporting
 Cortex XSOAR app values for an instance other than the one they were bound to.
 Data folder and keychain are the installed app's; GMA_DATA_DIR overrides the
 folder, GMA_KEYCHAIN_PREFIX=dev selects a development build's keychain items.
@@ -61,6 +66,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
         'include-secrets': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         rebind: { type: 'boolean' },
+        replace: { type: 'boolean' },
+        'as-new': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -70,8 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
+  const importFlags = values.replace === true || values['as-new'] === true;
   const exportOnly = (): CliUsageError | null =>
-    values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind ? { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' } : null;
+    importFlags ? { usageError: '--replace and --as-new go with "gma import".' } : values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind ? { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' } : null;
   switch (command) {
     case undefined:
       return { usageError: 'No command given. Run "gma --help".' };
@@ -81,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
     }
     case 'export': {
       if (rest.length !== 1) return { usageError: 'Name exactly one profile: gma export <profile> --format <format>.' };
+      if (importFlags) return { usageError: '--replace and --as-new go with "gma import".' };
       const format = values.format;
       if (format === undefined) return { usageError: `--format is required: one of ${CLI_FORMATS.join(', ')}.` };
       if (!(CLI_FORMATS as readonly string[]).includes(format)) return { usageError: `Unknown format "${format}": use one of ${CLI_FORMATS.join(', ')}.` };
@@ -88,7 +97,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
     }
     case 'import': {
       if (rest.length !== 1) return { usageError: 'Name exactly one file: gma import FILE.' };
-      return exportOnly() ?? { kind: 'import', file: rest[0] ?? '' };
+      if (values.replace === true && values['as-new'] === true) return { usageError: 'Choose one: --replace or --as-new.' };
+      const decision = values.replace === true ? 'replace' : values['as-new'] === true ? 'as-new' : null;
+      if (values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind) return { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' };
+      return { kind: 'import', file: rest[0] ?? '', decision };
     }
     default:
       return { usageError: `Unknown command "${command}". Run "gma --help".` };

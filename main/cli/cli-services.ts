@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../adapters/keytar-secret-store';
 import { NodeFileSystem } from '../adapters/node-file-system';
+import { ProperFileLock } from '../adapters/proper-file-lock';
 import { SystemClock } from '../adapters/system-clock';
-import type { Clipboard } from '../ports/clipboard';
 import { ProfileStore } from '../profiles/profile-store';
 import { keychainServiceName } from '../secrets/secret-accounts';
 import { SecretVault } from '../secrets/secret-vault';
@@ -11,7 +11,6 @@ import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ExportBuilder } from '../services/export-builder';
 import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
-import { SecretsService } from '../services/secrets-service';
 import type { CliServices } from './cli-app';
 import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
 import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
@@ -34,12 +33,6 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
 
-// The command line never copies secrets; refusing keeps a stray call visible.
-const noClipboard: Clipboard = {
-  writeText: () => Promise.reject(new Error('The clipboard is not available on the command line.')),
-  readText: () => Promise.resolve(''),
-};
-
 /**
  * Builds the services `gma` shares with the app: the same profile store,
  * keychain vault (the packaged app's keychain service name unless
@@ -49,12 +42,11 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const fs = new NodeFileSystem();
   const clock = new SystemClock();
   const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
-  const store = new ProfileStore(fs, defaultDataDir(env), clock);
+  const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
   const profiles = new ProfilesService(store, vault, clock);
-  const secrets = new SecretsService(store, vault, noClipboard, clock);
   const profileSecrets = new VaultProfileSecrets(store, vault);
   // The standard proxy variables and NODE_EXTRA_CA_CERTS apply to XSOAR connections made from the command line.
   const xsoar = new XsoarService(createEnvXsoarTransport(env), profileSecrets, NODE_SIGNING_TOOLS);
   const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(fs, defaultDataDir(env), vault, clock), xsoar);
-  return { profiles, exportBuilder: new ExportBuilder(profileSecrets), imports: new ImportService(fs, profiles, secrets, () => clock.now()), fs, version, xsoar, xsoarConnections };
+  return { profiles, exportBuilder: new ExportBuilder(profileSecrets), imports: new ImportService(fs, profiles, () => clock.now()), fs, version, xsoar, xsoarConnections };
 }

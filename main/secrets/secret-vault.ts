@@ -18,6 +18,9 @@ export class SecretIntegrityError extends Error {
   }
 }
 
+/** Per live profile id, the fields its record says are stored; ids not in the map are not checked field by field. */
+export type RecordedFields = ReadonlyMap<string, ReadonlySet<string>>;
+
 /** Keychain items no profile owns any more, grouped by owner. */
 export interface OrphanGroup {
   /** The profile id the items name, `app`, or `unknown` for foreign names. */
@@ -143,6 +146,11 @@ export class SecretVault {
     });
   }
 
+  /** Fails with the keychain's error code when it cannot be written (locked, unavailable). */
+  assertWritable(): Promise<void> {
+    return this.store.assertWritable();
+  }
+
   /** Deletes every item of one profile, including chunks of interrupted writes. */
   async deleteProfile(profileId: string): Promise<number> {
     const prefix = profilePrefix(profileId);
@@ -159,8 +167,8 @@ export class SecretVault {
    * Items no live profile owns: items of deleted profiles, items the app did
    * not name, and chunks no head points at (left by an interrupted write).
    */
-  async findOrphans(liveProfileIds: ReadonlySet<string>): Promise<OrphanGroup[]> {
-    const orphans = await this.orphanAccounts(liveProfileIds);
+  async findOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields): Promise<OrphanGroup[]> {
+    const orphans = await this.orphanAccounts(liveProfileIds, recordedFields);
     const groups = new Map<string, { fields: Set<string>; count: number }>();
     for (const account of orphans) {
       const parsed = parseAccount(account);
@@ -174,17 +182,22 @@ export class SecretVault {
   }
 
   /** Deletes every orphan item ({@link findOrphans}); returns how many. */
-  async removeOrphans(liveProfileIds: ReadonlySet<string>): Promise<number> {
-    return this.deleteAccounts(await this.orphanAccounts(liveProfileIds));
+  async removeOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields): Promise<number> {
+    return this.deleteAccounts(await this.orphanAccounts(liveProfileIds, recordedFields));
   }
 
-  private async orphanAccounts(live: ReadonlySet<string>): Promise<string[]> {
+  private async orphanAccounts(live: ReadonlySet<string>, recorded?: RecordedFields): Promise<string[]> {
     const accounts = await this.store.listAccounts();
     const orphans: string[] = [];
     const heads = new Map<string, Promise<Manifest | null>>();
     for (const account of accounts) {
       const parsed = parseAccount(account);
       if (parsed === null || (parsed.profileId !== null && !live.has(parsed.profileId))) {
+        orphans.push(account);
+      } else if (parsed.profileId !== null && recorded?.get(parsed.profileId)?.has(parsed.field) === false) {
+        // A field the profile does not record: left by a crash between a
+        // keychain write and the file write that records it, or between
+        // the file write that forgets a secret and its deletion.
         orphans.push(account);
       } else if (parsed.chunk !== null) {
         // A chunk is live only while its head names its generation. Read

@@ -83,7 +83,7 @@ export class ExportBuilder {
     const params = buildInstanceParams(draft, values);
 
     if (request.format === 'bundle') {
-      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance }, params, exportedAt: new Date().toISOString() });
+      const payload = buildBundlePayload({ profile: { name: profileName.trim() || instance, instanceName: instance, ...(request.profileId === null ? {} : { id: request.profileId }) }, params, exportedAt: new Date().toISOString() });
       if (!payload.ok) return payload;
       const sealed = await sealBundle(payload.value, request.passphrase ?? '');
       if (!sealed.ok) return sealed;

@@ -5,17 +5,29 @@ import { ErrorCode } from '../../shared/errors/error-codes';
 import type { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import type { Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { checkProfileName, distinctProfileName } from '../../shared/domain/profile-name-rules';
+import { summarizeDamaged, type DamagedEntrySummary } from '../profiles/profile-file-parser';
 
 /** What the profiles screen shows. */
 export interface ProfileListing {
   readonly profiles: readonly Profile[];
   /** Things the user must be told (a damaged file moved aside, …). */
   readonly notices: readonly string[];
+  /** Entries of the file that failed the profile schema, set aside (kept until exported or deleted). */
+  readonly damaged: readonly DamagedEntrySummary[];
+}
+
+// The services check every name they store, whatever the renderer or a
+// file sent: trimmed, not empty, bounded, no control or bidi characters.
+function invalidName(name: string): Result<never> | null {
+  const problem = checkProfileName(name);
+  return problem === null ? null : fail(appError(ErrorCode.ConfigInvalid, problem, { fields: [{ field: 'name', message: problem }] }));
 }
 
 function notFound(): Result<never> {
@@ -41,26 +53,19 @@ export class ProfilesService {
   async list(): Promise<Result<ProfileListing>> {
     return expected(async () => {
       const notices = await this.store.load();
-      return { profiles: await this.store.list(), notices: notices.map((n) => n.message) };
+      const profiles = await this.store.list();
+      const damaged = (await this.store.damaged()).map(summarizeDamaged);
+      return { profiles, notices: notices.map((n) => n.message), damaged };
     });
   }
 
   /** Creates an empty profile, optionally with its method chosen. */
-  create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
-    const now = this.clock.now().toISOString();
+  async create(name: string, method: AuthMethod | null): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
     const id = this.newId();
     this.vault.declareNewProfile(id);
-    const profile: Profile = {
-      id,
-      name,
-      draft: { ...emptyDraft(), method },
-      secretFields: [],
-      createdAt: now,
-      updatedAt: now,
-      notes: '',
-      secretExpiresAt: null,
-      resumeStep: 'method',
-    };
+    const profile = newProfileRecord(id, name.trim(), { ...emptyDraft(), method }, this.clock.now().toISOString());
     return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
   }
 
@@ -68,12 +73,15 @@ export class ProfilesService {
   async duplicate(id: string, name?: string): Promise<Result<Profile>> {
     const source = await this.store.get(id);
     if (source === undefined) return notFound();
+    const refused = name === undefined ? null : invalidName(name);
+    if (refused !== null) return refused;
     const now = this.clock.now().toISOString();
     const newId = this.newId();
     this.vault.declareNewProfile(newId);
     // Values bound to the original's XSOAR instance stay with it (a second instance needs its own consent or code).
     const copied = source.secretFields.filter((f) => !INSTANCE_BOUND_SECRETS.includes(f));
-    const copy: Profile = { ...source, id: newId, name: name ?? copyName(source.name), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
+    const taken = (await this.store.list()).map((p) => p.name);
+    const copy: Profile = { ...source, id: newId, name: name?.trim() ?? distinctProfileName(copyName(source.name), taken), draft: draftForDuplicate(source.draft), secretFields: copied, createdAt: now, updatedAt: now };
     return expected(async () => {
       for (const field of copied) {
         const value = await this.vault.require({ kind: 'profile', profileId: source.id }, field);
@@ -84,8 +92,10 @@ export class ProfilesService {
   }
 
   /** Renames a profile. */
-  rename(id: string, name: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, name }));
+  async rename(id: string, name: string): Promise<Result<Profile>> {
+    const refused = invalidName(name);
+    if (refused !== null) return refused;
+    return this.update(id, (p) => ({ ...p, name: name.trim() }));
   }
 
   /** Changes notes and the secret expiry date. */
@@ -98,37 +108,125 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, draft, resumeStep: step }));
   }
 
-  /** Deletes the profile's keychain items, then the profile. */
+  /**
+   * Deletes the profile, then its keychain items. The file write is the
+   * commit point: a crash after it leaves items no profile owns (the
+   * leftover scan finds them), never a profile with half its secrets. The
+   * keychain is checked first, so a locked or missing keychain changes
+   * nothing.
+   */
   async delete(id: string): Promise<Result<{ readonly deletedItems: number }>> {
     if ((await this.store.get(id)) === undefined) return notFound();
     return expected(async () => {
-      const deletedItems = await this.vault.deleteProfile(id);
-      await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: undefined }));
-      return { deletedItems };
+      await this.vault.assertWritable();
+      const existed = await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: all.some((p) => p.id === id) }));
+      if (!existed) return { deletedItems: 0 };
+      return { deletedItems: await this.vault.deleteProfile(id) };
     });
+  }
+
+  /**
+   * Stores an imported profile, optionally replacing another, crash-safely:
+   *
+   * 1. its secrets go into the keychain under an id no visible profile has
+   *    (until step 2 they are leftovers the scan finds, never part of a
+   *    profile);
+   * 2. one atomic write of the profiles file adds it and removes the
+   *    replaced profile: the commit point, before which the old profile is
+   *    complete and after which the new one is;
+   * 3. only then are the replaced profile's keychain items deleted (a crash
+   *    here leaves them as leftovers of an id no profile has).
+   *
+   * The new profile takes `preferredId` (the id the bundle carries) when no
+   * profile has it, else a fresh id; its name is made distinct from the
+   * other profiles'.
+   */
+  async commitImport(args: {
+    readonly name: string;
+    readonly draft: ProfileDraft;
+    readonly secrets: ReadonlyArray<readonly [ProfileSecretField, string]>;
+    readonly preferredId: string | null;
+    readonly replaceId: string | null;
+  }): Promise<Result<{ readonly profile: Profile; readonly replaced: boolean; readonly warnings: readonly string[] }>> {
+    const refused = invalidName(args.name);
+    if (refused !== null) return refused;
+    const before = await this.store.list();
+    const adopt = args.preferredId !== null && args.replaceId === null && !before.some((p) => p.id === args.preferredId);
+    const id = adopt && args.preferredId !== null ? args.preferredId : this.newId();
+    // A fresh id has no items; an adopted one may have leftovers of an interrupted earlier import, read before overwriting.
+    if (!adopt) this.vault.declareNewProfile(id);
+    const scope = { kind: 'profile', profileId: id } as const;
+    const written: ProfileSecretField[] = [];
+    const committed = await expected(async () => {
+      try {
+        for (const [field, value] of args.secrets) {
+          await this.vault.set(scope, field, value);
+          written.push(field);
+        }
+      } catch (error) {
+        await this.vault.deleteProfile(id).catch(() => undefined);
+        throw error;
+      }
+      const now = this.clock.now().toISOString();
+      return this.store.mutate((all) => {
+        if (all.some((p) => p.id === id)) return { profiles: all, result: null };
+        const replaced = args.replaceId === null ? undefined : all.find((p) => p.id === args.replaceId);
+        const rest = all.filter((p) => p !== replaced);
+        const name = distinctProfileName(args.name.trim(), rest.map((p) => p.name));
+        const profile: Profile = { ...newProfileRecord(id, name, args.draft, now), secretFields: written, resumeStep: 'review' };
+        return { profiles: [...rest, profile], result: { profile, replaced: replaced?.id ?? null } };
+      });
+    });
+    if (!committed.ok || committed.value === null) {
+      await this.vault.deleteProfile(id).catch(() => undefined);
+      if (!committed.ok) return committed;
+      return fail(appError(ErrorCode.ProfileWriteFailed, 'Another process created a profile with the same id meanwhile; nothing was imported. Try again.', { retryable: true }));
+    }
+    const { profile, replaced } = committed.value;
+    const warnings: string[] = [];
+    if (replaced !== null) {
+      try {
+        await this.vault.deleteProfile(replaced);
+      } catch {
+        warnings.push('The replaced profile’s keychain items could not be deleted now; they are listed under “Leftover keychain items”.');
+      }
+    }
+    return ok({ profile, replaced: replaced !== null, warnings });
   }
 
   /** Keychain items no profile owns. */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
-    return expected(async () => this.vault.findOrphans(await this.liveIds()));
+    return expected(async () => this.vault.findOrphans(await this.liveIds(), await this.recordedFields()));
   }
 
   /** Deletes every keychain item no profile owns. */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
-    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds()) }));
+    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
   }
 
-  /** Deletes every keychain item of the app, then every profile. */
+  /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
   forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number }>> {
     return expected(async () => {
+      await this.vault.assertWritable();
+      const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
       const itemsDeleted = await this.vault.deleteAll();
-      const profilesDeleted = await this.store.mutate((all) => ({ profiles: [], result: all.length }));
       return { profilesDeleted, itemsDeleted };
     });
   }
 
+  // What each loaded profile records as stored: an item of another field is
+  // a leftover of an interrupted secret write or delete. (A save in flight
+  // in the same moment, between its keychain write and its file write,
+  // would look the same; the scan runs only when the user asks for it.)
+  private async recordedFields(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+    return new Map((await this.store.list()).map((p) => [p.id, new Set<string>(p.secretFields)]));
+  }
+
+  // Ids whose keychain items are not leftovers: loaded profiles and the
+  // ids damaged entries name (their secrets wait for the user's decision).
   private async liveIds(): Promise<ReadonlySet<string>> {
-    return new Set((await this.store.list()).map((p) => p.id));
+    const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
+    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged]);
   }
 
   private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
@@ -144,6 +242,11 @@ export class ProfilesService {
     if (result.ok && result.value === undefined) return notFound();
     return result as Result<Profile>;
   }
+}
+
+/** A new profile's record: nothing stored yet, created and changed `now`. */
+export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
+  return { id, name, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method' };
 }
 
 /** "Name (copy)", trimmed to the name limit. */

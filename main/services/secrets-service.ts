@@ -111,18 +111,26 @@ export class SecretsService {
     }
   }
 
-  /** Deletes a secret from the keychain, then records that it is gone. */
+  /**
+   * Records that a secret is gone, then deletes it from the keychain. The
+   * file write is the commit point: a crash after it leaves an item of a
+   * profile the app shows (overwritten by the next value, removed with the
+   * profile), never a profile that claims a secret the keychain lost. The
+   * keychain is checked first, so a locked one changes nothing.
+   */
   async delete(profileId: string, field: ProfileSecretField): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
     if ((await this.store.get(profileId)) === undefined) return notFound();
     return expected(async () => {
-      await this.vault.delete({ kind: 'profile', profileId }, field);
+      await this.vault.assertWritable();
       const now = this.clock.now().toISOString();
-      return this.store.mutate((all) => {
+      const recorded = await this.store.mutate((all) => {
         const p = all.find((x) => x.id === profileId);
         if (p === undefined) return { profiles: all, result: { secretFields: [] } };
         const secretFields = p.secretFields.filter((f) => f !== field);
         return { profiles: all.map((x) => (x.id === profileId ? { ...x, secretFields, updatedAt: now } : x)), result: { secretFields } };
       });
+      await this.vault.delete({ kind: 'profile', profileId }, field);
+      return recorded;
     });
   }
 }

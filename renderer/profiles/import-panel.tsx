@@ -2,30 +2,39 @@ import { useState } from 'react';
 import type { Profile } from '../../shared/domain/profile';
 import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
 import { api } from '../ipc/api-client';
+import { ImportClash, type ImportSide } from './import-clash';
 
 type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'passphrase'; readonly handle: string; readonly fileName: string; readonly error: string | null }
   | { readonly kind: 'working' }
+  | { readonly kind: 'clash'; readonly handle: string; readonly reason: 'same-id' | 'same-instance'; readonly existing: ImportSide; readonly incoming: ImportSide }
+  | { readonly kind: 'cancelled' }
   | { readonly kind: 'done'; readonly name: string; readonly replaced: boolean; readonly warnings: readonly string[]; readonly missing: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string; readonly details: readonly string[] };
 
 /**
  * Import: a REST body, flat parameters (JSON/YAML) or an encrypted bundle
- * becomes a profile (a profile of the same name is replaced). Bundles ask
- * for their passphrase; a wrong one can be retried.
+ * becomes a profile. Bundles ask for their passphrase; a wrong one can be
+ * retried. When the file matches an existing profile (same id or same
+ * instance), the main process answers with both sides and the panel asks:
+ * replace, keep both, or cancel.
  */
 export function ImportPanel({ onImported }: { readonly onImported: (profile: Profile) => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [passphrase, setPassphrase] = useState('');
 
-  const finish = async (handle: string, pass?: string): Promise<void> => {
+  const finish = async (handle: string, pass?: string, decision?: 'replace' | 'as-new' | 'cancel'): Promise<void> => {
     setPhase({ kind: 'working' });
-    const r = await api.settings.import(pass === undefined ? { handle } : { handle, passphrase: pass });
+    const request = { handle, ...(pass === undefined ? {} : { passphrase: pass }), ...(decision === undefined ? {} : { decision }) };
+    const r = await api.settings.import(request);
     setPassphrase('');
     if (r.ok) {
-      setPhase({ kind: 'done', name: r.value.profile.name, replaced: r.value.replaced, warnings: r.value.warnings, missing: r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]) });
-      onImported(r.value.profile);
+      const v = r.value;
+      if (v.status === 'clash') return setPhase({ kind: 'clash', handle, reason: v.reason, existing: v.existing, incoming: v.incoming });
+      if (v.status === 'cancelled') return setPhase({ kind: 'cancelled' });
+      setPhase({ kind: 'done', name: v.profile.name, replaced: v.replaced, warnings: v.warnings, missing: v.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]) });
+      onImported(v.profile);
     } else if (r.error.code === 'bundle/wrong-passphrase' && pass !== undefined) {
       setPhase({ kind: 'passphrase', handle, fileName: '', error: r.error.message });
     } else {
@@ -70,6 +79,21 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
             </div>
           )}
         </form>
+      )}
+      {phase.kind === 'clash' && (
+        <ImportClash
+          reason={phase.reason}
+          existing={phase.existing}
+          incoming={phase.incoming}
+          onReplace={() => void finish(phase.handle, undefined, 'replace')}
+          onKeepBoth={() => void finish(phase.handle, undefined, 'as-new')}
+          onCancel={() => void finish(phase.handle, undefined, 'cancel')}
+        />
+      )}
+      {phase.kind === 'cancelled' && (
+        <p className="hint" role="status" data-import-cancelled>
+          Import cancelled; nothing was changed.
+        </p>
       )}
       {phase.kind === 'done' && (
         <div className="success" role="status" data-imported={phase.name}>

@@ -3,6 +3,7 @@ import { AUTH_METHODS, type AuthMethod } from '../../shared/domain/auth-method';
 import type { Profile } from '../../shared/domain/profile';
 import { api } from '../ipc/api-client';
 import { ConfirmPanel } from './confirm-panel';
+import { DamagedEntries } from './damaged-entries';
 import { ImportPanel } from './import-panel';
 import { KeychainMaintenance } from './keychain-maintenance';
 import { METHOD_NAMES } from './method-names';
@@ -19,7 +20,7 @@ export function matchesSearch(profile: Profile, query: string): boolean {
 
 /** The profiles screen: search, create, duplicate, rename, delete, open in the wizard, secrets. */
 export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile) => void }) {
-  const { profiles, notices, loaded, error, run, clearError, refresh } = useProfiles();
+  const { profiles, notices, damaged, loaded, error, run, clearError, refresh } = useProfiles();
   const [query, setQuery] = useState('');
   const [newName, setNewName] = useState('');
   const [newMethod, setNewMethod] = useState<AuthMethod | ''>('');
@@ -112,6 +113,7 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
               {pendingDelete.secretFields.length === 1 ? '' : 's'} in the keychain? This cannot be undone.
             </ConfirmPanel>
           )}
+          <DamagedEntries entries={damaged} run={run} />
           <KeychainMaintenance run={run} />
         </section>
         {selected ? <ProfileDetails key={selected.id} profile={selected} run={run} /> : <section className="profile-details empty">Select a profile to see its secrets and notes.</section>}

@@ -3,11 +3,14 @@ import type { AppError } from '../../shared/errors/app-error';
 import type { Profile } from '../../shared/domain/profile';
 import type { Result } from '../../shared/result';
 import { api } from '../ipc/api-client';
+import type { DamagedEntryView } from './damaged-entries';
 
 /** The profiles screen's data and the last error of an action. */
 export interface ProfilesState {
   readonly profiles: readonly Profile[];
   readonly notices: readonly string[];
+  /** Entries of the profiles file set aside as damaged. */
+  readonly damaged: readonly DamagedEntryView[];
   readonly loaded: boolean;
   readonly error: AppError | null;
 }
@@ -24,13 +27,13 @@ export interface ProfilesController extends ProfilesState {
   readonly clearError: () => void;
 }
 
-function withListing(s: ProfilesState, r: Result<{ readonly profiles: readonly Profile[]; readonly notices: readonly string[] }>): ProfilesState {
-  return r.ok ? { ...s, profiles: r.value.profiles, notices: r.value.notices, loaded: true } : { ...s, loaded: true, error: r.error };
+function withListing(s: ProfilesState, r: Result<{ readonly profiles: readonly Profile[]; readonly notices: readonly string[]; readonly damaged: readonly DamagedEntryView[] }>): ProfilesState {
+  return r.ok ? { ...s, profiles: r.value.profiles, notices: r.value.notices, damaged: r.value.damaged, loaded: true } : { ...s, loaded: true, error: r.error };
 }
 
 /** Loads the profiles and runs actions on them. */
 export function useProfiles(): ProfilesController {
-  const [state, setState] = useState<ProfilesState>({ profiles: [], notices: [], loaded: false, error: null });
+  const [state, setState] = useState<ProfilesState>({ profiles: [], notices: [], damaged: [], loaded: false, error: null });
 
   const refresh = useCallback(() => api.profiles.list({}).then((r) => setState((s) => withListing(s, r))), []);
 

@@ -27,6 +27,11 @@ export const BundleProfileSchema = z.object({
   name: z.string().trim().min(1).max(200),
   /** The XSOAR instance name. */
   instanceName: z.string().trim().min(1).max(200),
+  /**
+   * The profile's id on the exporting machine, so re-importing the same
+   * profile is recognised as such. Bundles of earlier versions have none.
+   */
+  id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
 }).strict();
 
 /** Metadata of the profile carried by a bundle. */
@@ -106,7 +111,7 @@ export function serializeBundlePayload(payload: BundlePayload): string {
     format: payload.format,
     payloadVersion: payload.payloadVersion,
     exportedAt: payload.exportedAt,
-    profile: { name: payload.profile.name, instanceName: payload.profile.instanceName },
+    profile: { name: payload.profile.name, instanceName: payload.profile.instanceName, ...(payload.profile.id === undefined ? {} : { id: payload.profile.id }) },
     settings: orderedParams(payload.settings as InstanceParams),
     secrets: orderSecrets(payload.secrets),
   });

@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'profiles:list-orphans',
   'profiles:remove-orphans',
   'profiles:forget-everything',
+  'profiles:export-damaged',
+  'profiles:delete-damaged',
   'secrets:set',
   'secrets:reveal',
   'secrets:copy',

@@ -8,6 +8,7 @@ import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 import { XSOAR_CONTRACT } from './xsoar-contract';
+import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -99,14 +100,11 @@ export const CONTRACT = {
       z.object({ status: z.literal('cancelled') }),
     ]),
   ),
-  'settings:import': channel(
-    z.object({ handle: z.string().uuid(), passphrase: z.string().max(1024).optional() }).strict(),
-    z.object({ profile: ProfileSchema, replaced: z.boolean(), warnings: z.array(z.string()).readonly(), missingSecrets: z.array(ProfileSecretFieldSchema).readonly() }),
-  ),
+  'settings:import': IMPORT_CHANNEL,
   'clipboard:copy-text': channel(z.object({ text: z.string().max(65536) }).strict(), z.object({ copied: z.literal(true) })),
   'shell:open-external': channel(z.object({ url: z.string().max(8192) }).strict(), z.object({ opened: z.literal(true) })),
   // Public values only (the setup checklist); secrets are copied by `secrets:copy`.
-  'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly() })),
+  'profiles:list': channel(Empty, z.object({ profiles: z.array(ProfileSchema).readonly(), notices: z.array(z.string()).readonly(), damaged: z.array(DamagedEntrySummarySchema).readonly() })),
   'profiles:create': channel(
     z.object({ name: ProfileNameSchema, method: z.enum(AUTH_METHODS as [AuthMethod, ...AuthMethod[]]).nullable() }).strict(),
     ProfileSchema,
@@ -176,6 +174,7 @@ export const CONTRACT = {
     z.object({ profileId: ProfileIdSchema, commonName: z.string().min(1).max(64), validityDays: z.number().int().min(1).max(1826), keySize: z.union([z.literal(2048), z.literal(4096)]) }).strict(),
     CertificateStored,
   ),
+  ...PROFILE_STORE_CHANNELS,
   'certs:save-public': channel(
     z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),

@@ -114,10 +114,14 @@ afterAll(async () => {
 });
 
 describe('gma (built, child process, real keychain)', () => {
-  it('lists the profiles', async () => {
+  it('lists the profiles with instance name, method and mailbox in columns', async () => {
     const r = await gma(['profiles', 'list']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(['MI system', 'MI user', 'SD secret', 'SD certificate', 'XSOAR app']);
+    const rows = r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t'));
+    expect(rows.map((c) => c[0])).toEqual(['MI system', 'MI user', 'SD secret', 'SD certificate', 'XSOAR app']);
+    expect(rows[4]?.slice(1, 5)).toEqual(['XSOAR app', 'xsoar-app', 'soc@contoso.example', '2 secret(s)']);
+    expect(rows[0]?.slice(1, 4)).toEqual(['MI system', 'managed-identity', 'soc@contoso.example']);
+    expect(rows.every((c) => c.length === 7)).toBe(true);
   });
 
   it.each(['MI system', 'MI user', 'SD secret', 'SD certificate', 'XSOAR app'])('exports %s as a REST body that passes the first-try checklist', async (name) => {
@@ -175,7 +179,43 @@ describe('gma (built, child process, real keychain)', () => {
     expect(imported.stdout).toContain('imported profile "XSOAR app"');
     const back = await gma(['export', 'XSOAR app', '--format', 'params', '--include-secrets'], other);
     expect(JSON.parse(back.stdout).creds_refresh_token.password).toBe(oproxy.token);
-    await createCliServices(other, 'test').profiles.forgetEverything();
+  }, 120_000);
+
+  it('refuses to guess when a bundle matches an existing profile: exit 2 naming --replace and --as-new, then does either', async () => {
+    // The machine that imported the bundle in the test above.
+    const bundle = join(dir, 'xsoar.gma-bundle');
+    const other = { GMA_DATA_DIR: join(dir, 'other-machine'), GMA_KEYCHAIN_PREFIX: `${env['GMA_KEYCHAIN_PREFIX']}-other` };
+    // The same bundle again: the profile exists (same id), so gma refuses to guess.
+    const withPass = { ...other, GMA_BUNDLE_PASSPHRASE: PASSPHRASE };
+    const clash = await gma(['import', bundle], withPass);
+    expect(clash.code).toBe(2);
+    expect(clash.stdout).toBe('');
+    expect(clash.stderr).toContain('--replace');
+    expect(clash.stderr).toContain('--as-new');
+    expect(clash.stderr).toContain('instance: XSOAR app');
+    expect(clash.stderr).toContain('mailbox:  soc@contoso.example');
+    const both = await gma(['import', bundle, '--as-new'], withPass);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toContain('imported profile "XSOAR app (2)"');
+    const replaced = await gma(['import', bundle, '--replace'], withPass);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toContain('replaced profile "XSOAR app"');
+    const listed = await gma(['profiles', 'list'], other);
+    expect(listed.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort()).toEqual(['XSOAR app', 'XSOAR app (2)']);
+    // Every keychain item belongs to a listed profile: nothing was left behind by the replacement.
+    const cli = createCliServices(other, 'test');
+    expect(await cli.profiles.listOrphans()).toEqual({ ok: true, value: [] });
+    await cli.profiles.forgetEverything();
+  }, 180_000);
+
+  it.each([
+    [['import', 'x.json', '--replace', '--as-new'], 'Choose one'],
+    [['export', 'XSOAR app', '--format', 'params', '--replace'], 'go with "gma import"'],
+    [['profiles', 'list', '--as-new'], 'go with "gma import"'],
+  ])('refuses misplaced import flags %j', async (args, message) => {
+    const r = await gma(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
   });
 
   it('imports a flat parameter file', async () => {

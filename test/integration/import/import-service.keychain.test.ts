@@ -70,6 +70,13 @@ async function exported(format: 'params' | 'rest' | 'params-yaml' | 'bundle', in
   return path;
 }
 
+/** The value of a finished import; fails the test on an error or a clash. */
+function done(r: Awaited<ReturnType<AppServices['imports']['importFile']>>) {
+  if (!r.ok) throw new Error(r.error.message);
+  if (r.value.status !== 'imported') throw new Error(`expected an import, got ${r.value.status}`);
+  return r.value;
+}
+
 async function keychainAccounts(): Promise<string[]> {
   return (await store.listAccounts()).sort();
 }
@@ -78,10 +85,8 @@ describe('ImportService against the real keychain', () => {
   it.each(['params', 'rest', 'params-yaml', 'bundle'] as const)('imports %s into a profile whose secrets land in the keychain', async (format) => {
     const path = await exported(format);
     await services.profiles.forgetEverything();
-    const r = await services.imports.importFile(path, format === 'bundle' ? PASSPHRASE : undefined);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const profile = r.value.profile;
+    const r = done(await services.imports.importFile(path, format === 'bundle' ? PASSPHRASE : undefined));
+    const profile = r.profile;
     // Flat parameters carry no instance name: it comes from the file name.
     expect(profile.name).toBe({ bundle: 'SOC Prod', rest: 'Graph Mail SOC', params: 'Graph_Mail_SOC', 'params-yaml': 'Graph_Mail_SOC' }[format]);
     expect(profile.draft.method).toBe(AuthMethod.XsoarApp);
@@ -90,7 +95,7 @@ describe('ImportService against the real keychain', () => {
     expect([...profile.secretFields].sort()).toEqual([SecretField.XsoarAppKey, SecretField.XsoarAppToken]);
     expect(await services.vault.get({ kind: 'profile', profileId: profile.id }, SecretField.XsoarAppKey)).toBe(oproxy.key);
     expect(await services.vault.get({ kind: 'profile', profileId: profile.id }, SecretField.XsoarAppToken)).toBe(oproxy.token);
-    expect(r.value.missingSecrets).toEqual([]);
+    expect(r.missingSecrets).toEqual([]);
   });
 
   it('round trip: export → import → export gives the same file', async () => {
@@ -98,9 +103,8 @@ describe('ImportService against the real keychain', () => {
       const path = await exported(format);
       const first = await readFile(path, 'utf8');
       await services.profiles.forgetEverything();
-      const r = await services.imports.importFile(path);
-      if (!r.ok) throw new Error(r.error.message);
-      const again = await services.exportBuilder.build({ draft: r.value.profile.draft, profileId: r.value.profile.id, format, includeSecrets: true, confirmRebind: false });
+      const r = done(await services.imports.importFile(path));
+      const again = await services.exportBuilder.build({ draft: r.profile.draft, profileId: r.profile.id, format, includeSecrets: true, confirmRebind: false });
       expect(again.ok && again.value.files[0]?.data).toBe(first);
       await services.profiles.forgetEverything();
     }
@@ -135,49 +139,93 @@ describe('ImportService against the real keychain', () => {
     const path = join(dir, 'sd.gma-bundle');
     await writeFile(path, bundle.value.files[0]!.data);
     await services.profiles.forgetEverything();
-    const imported = await services.imports.importFile(path, PASSPHRASE);
-    if (!imported.ok) throw new Error(imported.error.message);
-    expect(imported.value.warnings.some((w) => w.includes('single-use'))).toBe(true);
-    const again = await services.exportBuilder.build({ draft: imported.value.profile.draft, profileId: imported.value.profile.id, format: 'rest', includeSecrets: true, confirmRebind: false });
+    const imported = done(await services.imports.importFile(path, PASSPHRASE));
+    expect(imported.warnings.some((w) => w.includes('single-use'))).toBe(true);
+    const again = await services.exportBuilder.build({ draft: imported.profile.draft, profileId: imported.profile.id, format: 'rest', includeSecrets: true, confirmRebind: false });
     expect(again.ok && again.value.files[0]?.data).toBe(rest.value.files[0]?.data);
   });
 
-  it('removes what an interrupted import left behind, but not an import still running', async () => {
+  it('never deletes what an interrupted import of an older version left behind: it gets a plain name once clearly stale', async () => {
     const path = await exported('params');
     await services.profiles.forgetEverything();
     const leftover = await services.profiles.create('Old (importing abc123)', AuthMethod.XsoarApp);
-    const running = await services.profiles.create('Other (importing def456)', AuthMethod.XsoarApp);
-    if (!leftover.ok || !running.ok) throw new Error('setup failed');
+    if (!leftover.ok) throw new Error('setup failed');
     await services.secrets.set(leftover.value.id, SecretField.XsoarAppKey, oproxy.key);
-    // Seen from 11 minutes later, both staged profiles are stale.
-    const later = new ImportService(new NodeFileSystem(), services.profiles, services.secrets, () => new Date(Date.now() + 11 * 60_000));
-    expect((await later.importFile(path)).ok).toBe(true);
-    const names = await services.profiles.list();
-    expect(names.ok && names.value.profiles.map((p) => p.name)).toEqual(['Graph_Mail_SOC']);
-    expect((await store.listAccounts()).some((a) => a.includes(leftover.value.id))).toBe(false);
     // Seen from now, a fresh staged profile is left alone.
-    const fresh = await services.profiles.create('New (importing ghi789)', AuthMethod.XsoarApp);
-    expect((await services.imports.importFile(path)).ok).toBe(true);
-    const after = await services.profiles.list();
-    expect(after.ok && after.value.profiles.some((p) => fresh.ok && p.id === fresh.value.id)).toBe(true);
+    done(await services.imports.importFile(path));
+    let names = await services.profiles.list();
+    expect(names.ok && names.value.profiles.map((p) => p.name)).toEqual(['Old (importing abc123)', 'Graph_Mail_SOC']);
+    // Seen from 11 minutes later it is stale: renamed, kept with its secret (it may be the only copy of a profile).
+    const later = new ImportService(new NodeFileSystem(), services.profiles, () => new Date(Date.now() + 11 * 60_000));
+    expect((await later.importFile(path, undefined, 'as-new')).ok).toBe(true);
+    names = await services.profiles.list();
+    expect(names.ok && names.value.profiles.map((p) => p.name)).toEqual(['Old (interrupted import)', 'Graph_Mail_SOC', 'Graph_Mail_SOC (2)']);
+    expect(await services.vault.get({ kind: 'profile', profileId: leftover.value.id }, SecretField.XsoarAppKey)).toBe(oproxy.key);
   });
 
   it('lists the secrets a redacted file did not carry', async () => {
     const path = await exported('params', false);
     await services.profiles.forgetEverything();
-    const r = await services.imports.importFile(path);
-    expect(r.ok && r.value.missingSecrets).toEqual([SecretField.XsoarAppToken, SecretField.XsoarAppKey]);
-    expect(r.ok && r.value.profile.secretFields).toEqual([]);
+    const r = done(await services.imports.importFile(path));
+    expect(r.missingSecrets).toEqual([SecretField.XsoarAppToken, SecretField.XsoarAppKey]);
+    expect(r.profile.secretFields).toEqual([]);
   });
 
-  it('replaces a profile of the same name only when the import succeeded', async () => {
+  it('a bundle of a profile that exists asks (same id), and replaces it only when told to', async () => {
     const path = await exported('bundle');
     const before = await services.profiles.list();
-    const r = await services.imports.importFile(path, PASSPHRASE);
-    expect(r.ok && r.value.replaced).toBe(true);
+    if (!before.ok) throw new Error('list failed');
+    const original = before.value.profiles[0]!;
+    const itemsBefore = await keychainAccounts();
+    const asked = await services.imports.importFile(path, PASSPHRASE);
+    expect(asked).toMatchObject({ ok: true, value: { status: 'clash', reason: 'same-id', existing: { id: original.id, name: 'SOC Prod', instanceName: 'Graph Mail SOC', mailbox: 'soc@contoso.example', method: AuthMethod.XsoarApp }, incoming: { id: original.id, name: 'SOC Prod', instanceName: 'Graph Mail SOC' } } });
+    expect(asked.ok && asked.value.status === 'clash' && [...asked.value.incoming.secretFields].sort()).toEqual([SecretField.XsoarAppKey, SecretField.XsoarAppToken]);
+    // Asking changed nothing.
+    expect(await keychainAccounts()).toEqual(itemsBefore);
+    const r = done(await services.imports.importFile(path, PASSPHRASE, 'replace'));
+    expect(r.replaced).toBe(true);
     const after = await services.profiles.list();
     expect(after.ok && after.value.profiles.map((p) => p.name)).toEqual(['SOC Prod']);
-    expect(before.ok && after.ok && before.value.profiles[0]?.id !== after.value.profiles[0]?.id).toBe(true);
+    expect(after.ok && after.value.profiles[0]?.id).not.toBe(original.id);
+    // The old profile's items are gone; the new one's are readable.
+    expect((await keychainAccounts()).some((a) => a.includes(original.id))).toBe(false);
+    expect(await services.vault.get({ kind: 'profile', profileId: r.profile.id }, SecretField.XsoarAppKey)).toBe(oproxy.key);
+  });
+
+  it('keeps both when told to: a new id and a distinct name, the existing profile untouched', async () => {
+    const path = await exported('rest');
+    const before = await services.profiles.list();
+    if (!before.ok) throw new Error('list failed');
+    const original = before.value.profiles[0]!;
+    const asked = await services.imports.importFile(path);
+    expect(asked).toMatchObject({ ok: true, value: { status: 'clash', reason: 'same-instance', existing: { id: original.id }, incoming: { id: null, name: 'Graph Mail SOC' } } });
+    const r = done(await services.imports.importFile(path, undefined, 'as-new'));
+    expect(r.replaced).toBe(false);
+    expect(r.profile.id).not.toBe(original.id);
+    const after = await services.profiles.list();
+    expect(after.ok && after.value.profiles.map((p) => p.name)).toEqual(['SOC Prod', 'Graph Mail SOC']);
+    expect(await services.vault.get({ kind: 'profile', profileId: original.id }, SecretField.XsoarAppKey)).toBe(oproxy.key);
+    // A second keep-both gets a distinct name.
+    const again = done(await services.imports.importFile(path, undefined, 'as-new'));
+    expect(again.profile.name).toBe('Graph Mail SOC (2)');
+    expect(again.warnings.join(' ')).toContain('already named "Graph Mail SOC"');
+  });
+
+  it('a bundle of an earlier version (no profile id) still imports', async () => {
+    // Seal a payload without an id, as the earlier format did.
+    const { sealBundle } = await import('../../../main/bundle/bundle-crypto');
+    const { buildBundlePayload, serializeBundlePayload } = await import('../../../shared/export/bundle-payload');
+    const path = await exported('params');
+    const params = JSON.parse(await readFile(path, 'utf8'));
+    const payload = buildBundlePayload({ profile: { name: 'Legacy', instanceName: 'Legacy instance' }, params, exportedAt: new Date().toISOString() });
+    if (!payload.ok) throw new Error(payload.error.message);
+    expect(serializeBundlePayload(payload.value)).not.toContain('"id"');
+    const sealed = await sealBundle(payload.value, PASSPHRASE);
+    if (!sealed.ok) throw new Error(sealed.error.message);
+    const bundle = join(dir, 'legacy.gma-bundle');
+    await writeFile(bundle, sealed.value);
+    const r = done(await services.imports.importFile(bundle, PASSPHRASE));
+    expect(r.profile.name).toBe('Legacy');
   });
 
   describe('refused bundles leave profiles and keychain untouched', () => {

@@ -44,7 +44,7 @@ describe('ProfileStore on disk', () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.profiles).toEqual([created]);
     const reread = value(await newService().list());
-    expect(reread).toEqual({ profiles: [created], notices: [] });
+    expect(reread).toEqual({ profiles: [created], notices: [], damaged: [] });
   });
 
   it('two concurrent saves of the same profile apply one after the other', async () => {
@@ -64,7 +64,7 @@ describe('ProfileStore on disk', () => {
   it.each([
     ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ['garbage', () => '\u0000\u0001 not json'],
-    ['malformed profile', () => JSON.stringify({ schemaVersion: 1, profiles: [{ id: 'x' }] })],
+    ['wrongly shaped', () => JSON.stringify({ schemaVersion: 1, profiles: { id: 'x' } })],
   ])('a %s file is moved aside, the user is told, and the app starts empty', async (_what, damage) => {
     const clock = new FakeClock(Date.parse('2026-11-26T11:22:33.444Z'));
     await newService(newStore(clock)).create('Prod SOC', null);

@@ -76,7 +76,8 @@ describe('SettingsExportService', () => {
     expect(r).toMatchObject({ ok: true, value: { containsSecrets: true } });
     const opened = await openBundle(new Uint8Array(await readFile(join(dir, 'Graph_Mail_SOC.gma-bundle'))), passphrase);
     expect(opened.ok && opened.value.secrets).toEqual({ 'oproxy-token': oproxy.token, 'oproxy-key': oproxy.key });
-  });
+    // Two scrypt derivations at the bundle's real cost (128 MiB each): seconds on a loaded machine.
+  }, 30_000);
 
   it('refuses a weak bundle passphrase without writing', async () => {
     const r = await service().export(request({ format: 'bundle', passphrase: 'short' }));

@@ -1,0 +1,81 @@
+import { SECRET_FIELD_LABELS, type ProfileSecretField } from '../../shared/domain/secret-field';
+import type { AuthMethod } from '../../shared/domain/auth-method';
+import { METHOD_NAMES } from './method-names';
+
+/** One side of a clash as the main process describes it. */
+export interface ImportSide {
+  readonly id: string | null;
+  readonly name: string;
+  readonly instanceName: string;
+  readonly mailbox: string;
+  readonly method: AuthMethod | null;
+  readonly secretFields: readonly ProfileSecretField[];
+  readonly changedAt: string | null;
+}
+
+interface Props {
+  readonly reason: 'same-id' | 'same-instance';
+  readonly existing: ImportSide;
+  readonly incoming: ImportSide;
+  readonly onReplace: () => void;
+  readonly onKeepBoth: () => void;
+  readonly onCancel: () => void;
+}
+
+function Column({ title, side, testId }: { readonly title: string; readonly side: ImportSide; readonly testId: string }) {
+  return (
+    <div className="clash-side" data-clash-side={testId}>
+      <h4>{title}</h4>
+      <dl>
+        <dt>Profile</dt>
+        <dd data-clash-field="name">{side.name}</dd>
+        <dt>Instance</dt>
+        <dd data-clash-field="instance">{side.instanceName || '—'}</dd>
+        <dt>Mailbox</dt>
+        <dd data-clash-field="mailbox">{side.mailbox || '—'}</dd>
+        <dt>Method</dt>
+        <dd data-clash-field="method">{side.method === null ? 'not chosen' : METHOD_NAMES[side.method]}</dd>
+        <dt>Secrets stored</dt>
+        <dd data-clash-field="secrets">{side.secretFields.length === 0 ? 'none' : side.secretFields.map((f) => SECRET_FIELD_LABELS[f]).join(', ')}</dd>
+        {side.changedAt !== null && (
+          <>
+            <dt>{testId === 'existing' ? 'Last change' : 'Exported'}</dt>
+            <dd>{side.changedAt}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+/**
+ * The question an import asks when it matches an existing profile: both
+ * sides next to each other, then replace, keep both, or cancel. Nothing is
+ * stored before the user answers.
+ */
+export function ImportClash({ reason, existing, incoming, onReplace, onKeepBoth, onCancel }: Props) {
+  return (
+    <div className="import-clash" role="alertdialog" aria-label="Import matches an existing profile" data-import-clash={reason}>
+      <p>
+        {reason === 'same-id' ? 'This file holds the same profile as ' : 'This file is for the same XSOAR instance as '}
+        <strong>{existing.name}</strong>. What should happen?
+      </p>
+      <div className="clash-sides">
+        <Column title="Your profile" side={existing} testId="existing" />
+        <Column title="In the file" side={incoming} testId="incoming" />
+      </div>
+      <div className="confirm-actions">
+        <button type="button" name="import-cancel-clash" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" name="import-keep-both" className="primary" onClick={onKeepBoth}>
+          Keep both (import as a new profile)
+        </button>
+        <button type="button" name="import-replace" className="danger" onClick={onReplace}>
+          Replace “{existing.name}”
+        </button>
+      </div>
+      {existing.secretFields.length > 0 && <p className="hint">Replacing deletes the secrets stored for “{existing.name}” from the keychain.</p>}
+    </div>
+  );
+}
