@@ -172,7 +172,7 @@ describe('gma xsoar as a child process', () => {
     expect(pulled).toMatchObject({ code: 0 });
     expect(pulled.stdout).toContain('into profile "GMA CLI SOC"');
     // Listed by gma itself (the file the child wrote), with the method and instance taken from XSOAR.
-    expect((await gma(['profiles', 'list'])).stdout).toContain('GMA CLI SOC\txsoar-app\tGMA CLI SOC\t0 secret(s)');
+    expect((await gma(['profiles', 'list'])).stdout).toContain(`GMA CLI SOC\tGMA CLI SOC\txsoar-app\t${ALICE.upn}\t0 secret(s)`);
     expect((await gma(['xsoar', 'pull', 'nope', '--connection', 'prod'])).code).toBe(2);
     expect((await gma(['xsoar', 'connections', 'remove', 'prod'])).code).toBe(0);
     expect((await store.listAccounts()).filter((account) => account.startsWith('x/'))).toHaveLength(1);
