@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { appError, type AppError } from '../../shared/errors/app-error';
-import { ErrorCode } from '../../shared/errors/error-codes';
-import { fail, ok, type Result } from '../../shared/result';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { ok, type Result } from '../../shared/result';
+import { bindLoopbackPort } from './loopback-bind';
 import { OperationScope, type StopReason } from './operation-scope';
 
 /** How the identity platform delivers the response: query of a GET (admin consent, XSOAR) or a form POST (MSAL). */
@@ -49,7 +48,6 @@ export interface LoopbackListener {
   close(): Promise<void>;
 }
 
-const LOOPBACK_BIND_ADDRESS = '127.0.0.1';
 const MAX_FORM_BYTES = 64 * 1024;
 
 /** Security headers of every answer: nothing cached, nothing loaded, no referrer to leak the code. */
@@ -99,7 +97,7 @@ function firstValues(search: URLSearchParams): Map<string, string> {
 }
 
 /**
- * Starts a one-shot HTTP listener on 127.0.0.1 for an OAuth redirect.
+ * Starts a one-shot HTTP listener on the loopback port (127.0.0.1 and [::1], see {@link bindLoopbackPort}) for an OAuth redirect.
  *
  * It accepts exactly one response: a request on `path` (GET with a query, or a form POST) whose `state` equals
  * `expectedState`. Requests with another or no `state`, another path or method, or a `Host` header that is not
@@ -110,26 +108,20 @@ function firstValues(search: URLSearchParams): Map<string, string> {
  * Fails with `auth/port-in-use` when the port cannot be bound.
  */
 export async function startLoopbackListener(options: LoopbackListenerOptions): Promise<Result<LoopbackListener>> {
+  const bound = await bindLoopbackPort(options.port);
+  if (!bound.ok) return bound;
+  const { servers, port } = bound.value;
   const sockets = new Set<Socket>();
-  const server: Server = createServer();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  const bound = await new Promise<AppError | null>((resolve) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is already in use by another program' : error.code === 'EACCES' ? 'needs administrator rights' : `cannot be opened (${error.code ?? error.message})`;
-      resolve(appError(ErrorCode.AuthPortInUse, `Port ${options.port} on this computer ${why}, so the response cannot be received automatically.`));
+  for (const server of servers) {
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
     });
-    server.listen({ host: LOOPBACK_BIND_ADDRESS, port: options.port, exclusive: true }, () => resolve(null));
-  });
-  if (bound) return fail(bound);
+  }
 
-  const port = (server.address() as AddressInfo).port;
   const redirectHost = options.redirectHost ?? 'localhost';
   const redirectUri = `http://${redirectHost}:${port}${options.path === '/' ? '' : options.path}`;
-  const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`, ...(port === 80 ? ['localhost', '127.0.0.1'] : [])]);
+  const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, ...(port === 80 ? ['localhost', '127.0.0.1', '[::1]'] : [])]);
   const scope = new OperationScope(options.signal, options.timeoutMs);
 
   let settle!: (outcome: LoopbackOutcome) => void;
@@ -140,7 +132,7 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       scope.dispose();
-      server.close(() => resolve());
+      void Promise.all(servers.map((server) => new Promise<void>((closed) => server.close(() => closed())))).then(() => resolve());
       // Give the page just written a moment to flush, then drop keep-alive and half-open connections.
       setImmediate(() => {
         for (const socket of sockets) socket.destroy();
@@ -157,7 +149,7 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
 
   scope.signal.addEventListener('abort', () => finish({ kind: 'stopped', reason: scope.stopReason ?? 'cancelled' }), { once: true });
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
       if (done) return answer(res, 410, loopbackPage('Already finished', 'This sign-in step is over; return to Graph Mail Auth Assistant.'));
       if (!allowedHosts.has(req.headers.host ?? '')) return answer(res, 421, loopbackPage('Not accepted', 'This address only answers the sign-in started by Graph Mail Auth Assistant.'));
@@ -182,7 +174,8 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
       res.once('close', () => void close().then(() => settle(outcome)));
       answer(res, 200, failed ? options.pages.failure : options.pages.success);
     })();
-  });
+  };
+  for (const server of servers) server.on('request', onRequest);
 
   return ok({ redirectUri, port, outcome: settled, close: async () => { finish({ kind: 'stopped', reason: 'cancelled' }); await close(); } });
 }

@@ -4,6 +4,8 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
 import { extractAuthCode } from '../../shared/oauth/auth-code-extraction';
 import { buildXsoarLoginUrl } from '../../shared/oauth/xsoar-login-url';
+import { checkExternalUrl } from '../../shared/security/external-url-policy';
+import { isWellFormedText } from '../../shared/text/unsafe-characters';
 import { loopbackRedirect } from '../../shared/validation/self-deployed-rules';
 import type { BrowserOpener } from '../ports/browser-opener';
 import { aadstsError, stoppedError } from './auth-errors';
@@ -63,6 +65,13 @@ export class XsoarAuthCodeService {
 
   /** Builds the login URL and a fresh `state`. */
   prepare(request: XsoarLoginRequest): Result<XsoarLoginAttempt> {
+    // A lone surrogate cannot be percent-encoded (encodeURIComponent throws "URI malformed"): refuse it as input.
+    const malformed = (['tenantId', 'clientId', 'redirectUri', 'mailbox'] as const).filter((field) => !isWellFormedText(request[field]));
+    if (malformed.length > 0) {
+      return fail(appError(ErrorCode.ConfigInvalid, 'Some settings contain a broken character (half of a surrogate pair), which no address can carry; type them again.', {
+        fields: malformed.map((field) => ({ field, message: 'contains a broken character (half of a surrogate pair); type it again' })),
+      }));
+    }
     const state = newState();
     const built = buildXsoarLoginUrl({
       tenantId: request.tenantId,
@@ -98,8 +107,11 @@ export class XsoarAuthCodeService {
     if (!started.ok) return started;
     const listener = started.value;
     try {
+      // The same allow-list and normalisation as every other link the app opens.
+      const verdict = checkExternalUrl(attempt.url, [new URL(this.endpoints.authorityHost).host]);
+      if (!verdict.allowed) return fail(appError(ErrorCode.UrlNotAllowed, `The login address cannot be opened: ${verdict.reason}.`));
       try {
-        await this.browser.open(attempt.url);
+        await this.browser.open(verdict.url);
       } catch (error) {
         return fail(appError(ErrorCode.Internal, `The browser could not be opened: ${error instanceof Error ? error.message : String(error)}`));
       }

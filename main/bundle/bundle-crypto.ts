@@ -13,10 +13,13 @@ import {
 export const SCRYPT_DEFAULTS = Object.freeze({ log2N: 17, r: 8, p: 1 });
 
 // Accepted on read. The floor keeps a forged header from weakening the KDF
-// below the spec's N ≥ 2^15; the ceiling keeps it from exhausting memory.
+// below the spec's N ≥ 2^15. The ceiling is what this app writes: a header is
+// read before the passphrase is known to be right, so a higher cost would make
+// every attempt (a wrong passphrase too) cost seconds and up to a GiB of memory.
 const MIN_LOG2N = 15;
-const MAX_LOG2N = 18;
-const MAX_SCRYPT_MEMORY = 1024 * 1024 * 1024;
+const MAX_LOG2N = SCRYPT_DEFAULTS.log2N;
+const MAX_R = SCRYPT_DEFAULTS.r;
+const MAX_SCRYPT_MEMORY = 128 * 2 ** SCRYPT_DEFAULTS.log2N * SCRYPT_DEFAULTS.r;
 /** Largest bundle accepted; a profile is a few kilobytes. */
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 
@@ -90,8 +93,9 @@ export async function openBundle(bytes: Uint8Array, passphrase: string): Promise
   const decoded = decodeHeader(bytes);
   if (!decoded.ok) return fail(HEADER_ERRORS[decoded.failure]);
   const h = decoded.header;
-  if (h.kdf !== KDF_SCRYPT || h.log2N < MIN_LOG2N || h.log2N > MAX_LOG2N || h.r < 1 || h.p !== 1 || 128 * 2 ** h.log2N * h.r > MAX_SCRYPT_MEMORY) {
-    return fail(HEADER_ERRORS.corrupt);
+  if (h.kdf !== KDF_SCRYPT || h.log2N < MIN_LOG2N || h.r < 1) return fail(HEADER_ERRORS.corrupt);
+  if (h.log2N > MAX_LOG2N || h.r > MAX_R || h.p !== 1 || 128 * 2 ** h.log2N * h.r > MAX_SCRYPT_MEMORY) {
+    return fail(appError(ErrorCode.BundleCorrupt, 'The bundle asks for a key-derivation cost above what Graph Mail Auth Assistant writes; it was not made by this app or was altered. Ask for a new copy.'));
   }
   const expected = HEADER_LENGTH + h.ciphertextLength + TAG_LENGTH;
   if (bytes.byteLength < expected) return fail(HEADER_ERRORS.truncated);

@@ -1,5 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { AppError } from '../../shared/errors/app-error';
+import { errorDetailLines } from '../../shared/errors/error-lines';
+import { terminalSafe } from '../../shared/text/unsafe-characters';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import type { Profile } from '../../shared/domain/profile';
 import type { Result } from '../../shared/result';
@@ -32,8 +34,8 @@ function exitFor(error: AppError): number {
 }
 
 function report(io: CliIo, error: AppError): number {
-  io.stderr(`gma: ${error.message}\n`);
-  for (const f of error.fields ?? []) io.stderr(`  - ${f.message}\n`);
+  io.stderr(`gma: ${terminalSafe(error.message)}\n`);
+  for (const line of errorDetailLines(error)) io.stderr(`  - ${terminalSafe(line)}\n`);
   return exitFor(error);
 }
 
@@ -64,7 +66,8 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     case 'profiles-list': {
       const listing = await s.profiles.list();
       if (!listing.ok) return report(io, listing.error);
-      for (const n of listing.value.notices) io.stderr(`gma: ${n}\n`);
+      // Names come from files anyone may have written: no escape sequence reaches the terminal, no newline breaks a row.
+      for (const n of listing.value.notices) io.stderr(`gma: ${terminalSafe(n)}\n`);
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
       for (const p of listing.value.profiles) io.stdout(`${profileLine(p)}\n`);
       if (listing.value.damaged.length > 0) io.stderr(`gma: ${listing.value.damaged.length} damaged profile entr${listing.value.damaged.length === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${listing.value.damaged.length === 1 ? 'it' : 'them'}\n`);
@@ -98,7 +101,7 @@ async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s
   }
   const built = await s.exportBuilder.build({ draft: profile.draft, profileId: profile.id, format: command.format, includeSecrets: command.includeSecrets, passphrase, confirmRebind: command.rebind });
   if (!built.ok) return report(io, built.error);
-  for (const w of built.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+  for (const w of built.value.warnings) io.stderr(`gma: warning: ${terminalSafe(w)}\n`);
   const [main, ...companions] = built.value.files;
   if (main === undefined) return EXIT.failure;
   if (command.out === null) {
@@ -130,7 +133,7 @@ async function findProfile(s: CliServices, nameOrId: string): Promise<Result<Pro
   const exact = all.filter((p) => p.id === nameOrId || p.name === nameOrId);
   const loose = exact.length > 0 ? exact : all.filter((p) => p.name.toLowerCase() === nameOrId.toLowerCase());
   if (loose.length === 1 && loose[0] !== undefined) return { ok: true, value: loose[0] };
-  const names = all.map((p) => `"${p.name}"`).join(', ') || 'none';
+  const names = all.map((p) => `"${terminalSafe(p.name)}"`).join(', ') || 'none';
   return {
     ok: false,
     error: { code: ErrorCode.ProfileNotFound, message: loose.length > 1 ? `Several profiles are named "${nameOrId}"; use the id.` : `No profile "${nameOrId}". Profiles: ${names}.` },

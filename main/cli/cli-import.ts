@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../shared/text/unsafe-characters';
 import { resolve } from 'node:path';
 import type { AppError } from '../../shared/errors/app-error';
 import type { Profile } from '../../shared/domain/profile';
@@ -44,7 +45,7 @@ export async function runImport(
   }
   const r = await imports.importFile(path, passphrase ?? undefined, decision ?? undefined);
   if (!r.ok) return report(r.error);
-  for (const w of r.value.warnings) io.stderr(`gma: warning: ${w}\n`);
+  for (const w of r.value.warnings) io.stderr(`gma: warning: ${terminalSafe(w)}\n`);
   if (r.value.status === 'clash') {
     const why = r.value.reason === 'same-id' ? 'is the same profile (same id) as' : 'has the same instance name as';
     io.stderr(`gma: the imported profile ${why} an existing one; nothing was imported.\n${side('existing', r.value.existing)}\n${side('incoming', r.value.incoming)}\n`);
@@ -52,13 +53,14 @@ export async function runImport(
     return BAD_INPUT;
   }
   if (r.value.missingSecrets.length > 0) io.stderr(`gma: still to enter: ${r.value.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]).join(', ')}\n`);
-  io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${r.value.profile.name}"\n`);
+  io.stdout(`${r.value.replaced ? 'replaced' : 'imported'} profile "${terminalSafe(r.value.profile.name)}"\n`);
   return OK;
 }
 
 // A cell never breaks the columns, whatever a name holds.
 function cell(text: string): string {
-  return text.replace(/[\t\r\n]/g, ' ');
+  // Also no escape sequence or bidi override reaches the terminal (issue 11, item 4).
+  return terminalSafe(text.replace(/[\t\r\n]/g, ' '));
 }
 
 /** One line of `gma profiles list`: name, instance, method, mailbox, stored secrets, last change, id (tab-separated). */

@@ -17,6 +17,9 @@ import { MAX_BUNDLE_BYTES, openBundle } from '../bundle/bundle-crypto';
 import { BUNDLE_MAGIC } from '../bundle/bundle-header';
 import type { FileSystem } from '../ports/file-system';
 import type { ProfilesService } from './profiles-service';
+import { readImportFile, readImportFileHead } from './import-file-reader';
+import { decodeImportText } from './import-text-decoder';
+import { claimedImportFormat } from '../../shared/export/import-format-claim';
 
 /** What an import did. */
 export interface ImportOutcome {
@@ -103,9 +106,9 @@ export class ImportService {
 
   /** Tells a bundle (needs a passphrase) from a settings file. */
   async kindOf(path: string): Promise<Result<ImportFileKind>> {
-    const bytes = await this.read(path);
-    if (!bytes.ok) return bytes;
-    return ok(isBundle(bytes.value) ? 'bundle' : 'settings');
+    const head = await readImportFileHead(path, MAX_BUNDLE_BYTES, BUNDLE_MAGIC.length);
+    if (!head.ok) return head;
+    return ok(isBundle(head.value) ? 'bundle' : 'settings');
   }
 
   /** Reads, prepares and commits in one go: a clash comes back as such unless `decision` settles it. */
@@ -127,8 +130,9 @@ export class ImportService {
       return this.convert({ name: c.profile.name, instanceName: c.profile.instanceName, sourceId: c.profile.id ?? null, exportedAt: c.exportedAt }, c.params, c.warnings.map((w) => `${w.param}: ${w.message}`));
     }
     if (bytes.value.byteLength > MAX_IMPORT_BYTES) return fail(appError(ErrorCode.ImportInvalid, `The file is larger than ${MAX_IMPORT_BYTES} bytes; it is not an instance settings file.`));
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.value);
-    const imported = importSettings(text);
+    const text = decodeImportText(bytes.value);
+    if (!text.ok) return text;
+    const imported = importSettings(text.value, claimedImportFormat(basename(path), text.value));
     if (!imported.ok) return imported;
     const s = imported.value;
     const instance = s.instanceName ?? basename(path).replace(/(\.xsoar-instance|\.params)?\.(json|ya?ml)$/i, '');
@@ -214,16 +218,9 @@ export class ImportService {
     }
   }
 
-  private async read(path: string): Promise<Result<Uint8Array>> {
-    let bytes: Uint8Array | null;
-    try {
-      bytes = await this.fs.readFileBytes(path);
-    } catch (error) {
-      return fail(appError(ErrorCode.ImportInvalid, `Could not read ${basename(path)} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`));
-    }
-    if (bytes === null) return fail(appError(ErrorCode.ImportInvalid, `${basename(path)} does not exist.`));
-    if (bytes.byteLength > MAX_BUNDLE_BYTES) return fail(appError(ErrorCode.ImportInvalid, `${basename(path)} is too large to be a settings file or bundle.`));
-    return ok(bytes);
+  private read(path: string): Promise<Result<Uint8Array>> {
+    // Checked (regular file, size) before reading, then read with a bound: see import-file-reader.ts.
+    return readImportFile(path, MAX_BUNDLE_BYTES);
   }
 }
 

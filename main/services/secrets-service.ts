@@ -9,6 +9,7 @@ import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
 import { checkSecretValue } from '../../shared/validation/secret-value-rules';
+import { normalizeSecretValue } from '../../shared/validation/secret-value-normalize';
 
 /** How long a copied secret may stay on the clipboard. */
 export const CLIPBOARD_CLEAR_MS = 30_000;
@@ -41,7 +42,8 @@ export class SecretsService {
    * If a keychain write fails, the secrets stored before it stay stored but
    * the file is not changed; storing them again overwrites them.
    */
-  async setMany(profileId: string, entries: ReadonlyArray<readonly [ProfileSecretField, string]>): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
+  async setMany(profileId: string, given: ReadonlyArray<readonly [ProfileSecretField, string]>): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
+    const entries = given.map(([field, value]) => [field, normalizeSecretValue(field, value)] as const);
     // Refuse values the integration would reject before anything reaches the keychain.
     const problems = entries.flatMap(([field, value]) => {
       const message = checkSecretValue(field, value);

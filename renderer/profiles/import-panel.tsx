@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Profile } from '../../shared/domain/profile';
 import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
+import { errorDetailLines } from '../../shared/errors/error-lines';
 import { api } from '../ipc/api-client';
 import { ImportClash, type ImportSide } from './import-clash';
 
@@ -38,7 +39,7 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
     } else if (r.error.code === 'bundle/wrong-passphrase' && pass !== undefined) {
       setPhase({ kind: 'passphrase', handle, fileName: '', error: r.error.message });
     } else {
-      setPhase({ kind: 'failed', message: r.error.message, details: (r.error.fields ?? []).map((f) => f.message) });
+      setPhase({ kind: 'failed', message: r.error.message, details: errorDetailLines(r.error) });
     }
   };
 

@@ -8,6 +8,8 @@ import { isPlaceholder, secretSlotOfParam, secretSlotsFor } from './secret-field
 import { extractAuthCode } from '../oauth/auth-code-extraction';
 import { checkClientId, checkClientSecretValue, checkTenant, checkXsoarRedirectUri, normalizeThumbprint, type FieldVerdict } from '../validation/self-deployed-rules';
 import { checkOproxyKey, checkPrivateKeyPem, normalizePem } from './value-rules';
+import { repairPrivateKeyPem } from './pem-repair';
+import { normalizeOproxyKey } from '../oproxy/oproxy-key-normalize';
 
 /**
  * How secrets are expected in the parameters being checked.
@@ -129,7 +131,9 @@ function checkAuth(p: Mutable, mode: ParamsMode, issues: ParamIssue[]): void {
     case 'xsoar-app': {
       if (password(p, 'creds_auth_id').trim() === '') need(issues, 'creds_auth_id', 'Enter the ID from the oproxy page (Application ID or Client ID box).');
       if (password(p, 'creds_refresh_token').trim() === '') need(issues, 'creds_refresh_token', 'Enter the Token from the oproxy page (Token or Tenant ID box).');
-      const key = password(p, 'creds_enc_key').trim();
+      const given = password(p, 'creds_enc_key').trim();
+      // Python's b64decode drops whitespace, so a Key wrapped when copied works in the integration: store it on one line.
+      const key = isPlaceholder(given) ? given : normalizeOproxyKey(given);
       if (key === '') issues.push(paramError('creds_enc_key', ParamIssueCode.Missing, IntegrationMessage.KeyMissing));
       else if (!isPlaceholder(key)) {
         setPart(p, 'creds_enc_key', 'password', key);
@@ -137,6 +141,8 @@ function checkAuth(p: Mutable, mode: ParamsMode, issues: ParamIssue[]): void {
         if (problem !== null) {
           issues.push(paramError('creds_enc_key', ParamIssueCode.Invalid,
             `${problem} Otherwise the integration fails with "${IntegrationMessage.BadKeyPrefix} … ${IntegrationMessage.BadKeySuffix}"`));
+        } else if (key !== given) {
+          issues.push(paramWarning('creds_enc_key', ParamIssueCode.Normalized, 'The Key was wrapped over several lines; it was joined into one line.'));
         }
       }
       return;
@@ -196,7 +202,19 @@ function checkSelfDeployed(p: Mutable, credential: 'secret' | 'certificate', iss
         'The certificate thumbprint had colons, spaces or a label; they were removed, because the integration hex-decodes the thumbprint and crashes on them before sending any request.'));
     }
   }
-  if (!isPlaceholder(pem)) need(issues, 'creds_certificate', checkPrivateKeyPem(pem));
+  if (isPlaceholder(pem)) return;
+  const repaired = repairPrivateKeyPem(pem);
+  if (!repaired.ok) {
+    issues.push(paramError('creds_certificate', ParamIssueCode.Invalid, repaired.problem));
+    return;
+  }
+  const current = p.creds_certificate as CredentialValue;
+  p.creds_certificate = { ...current, password: repaired.pem };
+  if (repaired.repaired) {
+    issues.push(paramWarning('creds_certificate', ParamIssueCode.Normalized,
+      'The private key had lost its line breaks (or had other line lengths); its PEM structure was restored, because the integration\'s legacy private_key parameter is read without repair.'));
+  }
+  need(issues, 'creds_certificate', checkPrivateKeyPem(repaired.pem));
 }
 
 function checkAuthCode(p: Mutable, issues: ParamIssue[]): void {

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from '../text/excerpt';
 import type { InstanceParams } from '../settings/build-instance-params';
 import { findParam, PARAM_TABLE, paramLabel, type ParamDefinition } from '../xsoar/param-table';
 import { ParamType, type CredentialValue, type ParamValue } from '../xsoar/param-types';
@@ -33,11 +34,11 @@ export function coerceParams(raw: Readonly<Record<string, unknown>>): CoerceResu
   for (const [key, value] of Object.entries(raw)) {
     const def = findParam(key) ?? findByLabel(key);
     if (def === undefined) {
-      issues.push(paramWarning(key, ParamIssueCode.UnknownParam, `"${key}" is not a parameter of Microsoft Graph Mail Single User; it was left out.`));
+      issues.push(paramWarning(key, ParamIssueCode.UnknownParam, `${quoteExcerpt(key)} is not a parameter of Microsoft Graph Mail Single User; it was left out.`));
       continue;
     }
     if (def.name !== key) {
-      issues.push(paramWarning(def.name, ParamIssueCode.Normalized, `"${key}" was read as the parameter "${def.name}".`));
+      issues.push(paramWarning(def.name, ParamIssueCode.Normalized, `${quoteExcerpt(key)} was read as the parameter "${def.name}".`));
     }
     if (def.name in params) {
       issues.push(paramError(def.name, ParamIssueCode.TypeMismatch, `The parameter "${def.name}" is given twice.`));
@@ -89,7 +90,7 @@ function coerceBoolean(def: ParamDefinition, value: unknown, issues: ParamIssue[
     const why = TRUTHINESS_PARAMS.has(def.name)
       ? ` The integration reads "${def.name}" by plain truthiness, so any non-empty string, even "false", would mean true.`
       : '';
-    issues.push(paramWarning(def.name, ParamIssueCode.BooleanString, `"${def.name}" was given as the string "${value}" and is exported as the boolean ${b}.${why}`));
+    issues.push(paramWarning(def.name, ParamIssueCode.BooleanString, `"${def.name}" was given as the string ${quoteExcerpt(String(value))} and is exported as the boolean ${b}.${why}`));
     return b;
   }
   issues.push(paramError(def.name, ParamIssueCode.TypeMismatch, `"${def.name}" must be a boolean (true or false), not ${describe(value)}.`));
@@ -115,7 +116,7 @@ function coerceCredential(def: ParamDefinition, value: unknown, issues: ParamIss
   }
   if (credential !== '') {
     issues.push(paramError(def.name, ParamIssueCode.StoredCredential,
-      `"${def.name}" refers to the stored XSOAR credential "${credential}", whose content this file does not carry. Enter the value itself.`));
+      `"${def.name}" refers to the stored XSOAR credential ${quoteExcerpt(credential)}, whose content this file does not carry. Enter the value itself.`));
     return undefined;
   }
   // passwordChanged is a server-side edit marker, not a setting; we always emit false (spec §1.3).
@@ -126,5 +127,5 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'an object';
   if (typeof value === 'string') return 'a string';
-  return `the ${typeof value} ${String(value)}`;
+  return `the ${typeof value} ${quoteExcerpt(String(value))}`;
 }

@@ -1,3 +1,4 @@
+import { safeFileStem } from './file-stem';
 import { appError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { fail, ok, type Result } from '../result';
@@ -71,10 +72,7 @@ export interface ExportArtifact {
   readonly warnings: readonly ParamIssue[];
 }
 
-/** A file name stem from an instance name, safe on Windows, macOS and Linux. */
+/** A file name stem from an instance name, safe on Windows, macOS and Linux (see {@link safeFileStem}). */
 export function fileStem(instanceName: string): string {
-  // Control characters are exactly what must go, hence the control-character range.
-  // oxlint-disable-next-line no-control-regex
-  const cleaned = instanceName.trim().replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/\s+/g, '_');
-  return cleaned === '' ? 'instance-settings' : cleaned.slice(0, 120);
+  return safeFileStem(instanceName);
 }

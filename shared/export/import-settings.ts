@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { appError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { fail, ok, type Result } from '../result';
@@ -8,6 +7,8 @@ import { checkParams } from './check-params';
 import { coerceParams } from './coerce-params';
 import type { ParamsMode } from './export-mode';
 import { errorsOf, ParamIssueCode, paramError, toFieldProblems, type ParamIssue } from './param-issues';
+import { candidateSecretValues, scrubIssues } from './scrub-secret-values';
+import { parseYamlQuietly } from './yaml-quiet-parse';
 
 /** Settings read from a file, checked by the same rules as export. */
 export interface ImportedSettings {
@@ -59,24 +60,27 @@ export function importSettings(text: string, format: ImportFormat = detectImport
   const checked = checkParams(coerced.params, 'any');
   // A parameter refused while reading is then missing for the rule book; report it once.
   const refused = new Set(errorsOf([...raw.value.issues, ...coerced.issues]).map((i) => i.param));
-  const issues = [...raw.value.issues, ...coerced.issues, ...checked.issues.filter((i) => !refused.has(i.param))];
+  // Rules never quote a secret field, but a misread file keeps secrets where public values belong.
+  const issues = scrubIssues([...raw.value.issues, ...coerced.issues, ...checked.issues.filter((i) => !refused.has(i.param))], candidateSecretValues(raw.value.params));
   const errors = errorsOf(issues);
   if (errors.length > 0) {
+    // The problems travel in `fields` only: the CLI and the import dialog list them under this one line.
     const fields = toFieldProblems(errors);
-    return fail(appError(ErrorCode.ImportInvalid, `The file cannot be imported: ${fields.map((f) => `${f.field}: ${f.message}`).join(' ')}`, { fields }));
+    return fail(appError(ErrorCode.ImportInvalid, `The file cannot be imported: ${fields.length === 1 ? 'one problem was' : `${fields.length} problems were`} found.`, { fields }));
   }
   return ok({ instanceName: raw.value.instanceName, params: checked.params, mode: checked.mode, warnings: issues });
 }
 
 function parseText(text: string, format: ImportFormat): Result<unknown> {
+  if (format === 'params-yaml') return parseYamlQuietly(text);
   try {
-    if (format === 'params-yaml') return ok(parseYaml(text, { uniqueKeys: true, maxAliasCount: 10 }) as unknown);
     return ok(JSON.parse(text) as unknown);
   } catch (error) {
-    const what = format === 'params-yaml' ? 'YAML' : 'JSON';
-    // Parser messages quote positions, not content, so they cannot leak a secret.
-    const detail = error instanceof Error ? error.message.split('\n')[0] : '';
-    return fail(appError(ErrorCode.ImportInvalid, `The file is not valid ${what}: ${detail}`));
+    // V8's JSON messages may quote a few characters of the text (`Unexpected token 'x', "…" is not valid JSON`): keep the position only.
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    const end = text.trimEnd().length;
+    const where = position === undefined ? (/end of JSON input/.test(String(error)) ? ': it ends too early (cut off?)' : '') : Number(position) >= end ? ': it ends too early (cut off?)' : ` at ${lineColumn(text, Number(position))}`;
+    return fail(appError(ErrorCode.ImportInvalid, `The file is not valid JSON${where}.`));
   }
 }
 
@@ -97,7 +101,8 @@ function fromRestBody(value: unknown): Result<RawSettings> {
     return fail(appError(ErrorCode.ImportInvalid, `This instance is of the integration ${JSON.stringify(value.brand)}, not "${INTEGRATION_BRAND}".`));
   }
   if (!Array.isArray(value.data)) return fail(appError(ErrorCode.ImportInvalid, 'The REST body has no "data" list of parameters.'));
-  const params: Record<string, unknown> = {};
+  // No prototype: names such as "constructor" or "__proto__" are plain (unknown) keys, not inherited members.
+  const params: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const issues: ParamIssue[] = [];
   value.data.forEach((entry: unknown, index: number) => {
     if (!isObject(entry) || typeof entry.name !== 'string') {
@@ -111,7 +116,7 @@ function fromRestBody(value: unknown): Result<RawSettings> {
       issues.push(paramError(entry.name, ParamIssueCode.TypeMismatch, `"${entry.name}" is declared as type ${String(entry.type)} but the integration defines it as type ${def.type}.`));
       return;
     }
-    if (entry.name in params) {
+    if (Object.hasOwn(params, entry.name)) {
       issues.push(paramError(entry.name, ParamIssueCode.TypeMismatch, `The parameter "${entry.name}" appears twice in data[].`));
       return;
     }
@@ -123,4 +128,10 @@ function fromRestBody(value: unknown): Result<RawSettings> {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `line L, column C` (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }

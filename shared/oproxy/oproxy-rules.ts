@@ -1,3 +1,4 @@
+import { normalizeOproxyKey } from './oproxy-key-normalize';
 import { isGuid } from '../validation/field-rules';
 import { parseOproxyId } from './oproxy-id';
 
@@ -67,10 +68,10 @@ export function checkOproxyToken(value: string): OproxyFieldCheck {
 
 /** The Key: Base64 of a 128, 192 or 256-bit AES-GCM key. */
 export function checkOproxyKey(value: string): OproxyFieldCheck {
-  const v = value.trim();
+  // A Key wrapped when copied is fine: the integration's b64decode drops whitespace, and it is stored joined.
+  const v = normalizeOproxyKey(value);
   if (v === '') return refuse('Key must be provided. Enter the Key from the consent page.');
   if (isGuid(v)) return refuse('This looks like a client secret ID (a GUID). The Key from the consent page is Base64 text, not a GUID.');
-  if (/\s/.test(v)) return refuse('The Key cannot contain spaces or line breaks; copy it again as one line.');
   if (/[-_]/.test(v) && !/[+/]/.test(v) && base64DecodedLength(v.replace(/-/g, '+').replace(/_/g, '/')) !== null) {
     return refuse('The Key uses the URL-safe Base64 alphabet ("-" and "_"); the integration needs standard Base64 ("+" and "/"). Copy the Key again from the consent page.');
   }

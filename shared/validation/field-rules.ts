@@ -1,3 +1,4 @@
+import { quoteExcerpt } from '../text/excerpt';
 /**
  * Single-field rules. Each returns `null` when the value is acceptable, or a
  * message that says what is wrong and what a good value looks like.
@@ -14,7 +15,7 @@ export function isGuid(value: string): boolean {
 export function checkGuid(value: string, what: string): string | null {
   const v = value.trim();
   if (v === '') return `Enter the ${what}.`;
-  if (!isGuid(v)) return `The ${what} must be a GUID like 00000000-0000-0000-0000-000000000000; "${v}" is not.`;
+  if (!isGuid(v)) return `The ${what} must be a GUID like 00000000-0000-0000-0000-000000000000; ${quoteExcerpt(v)} is not.`;
   return null;
 }
 
@@ -23,7 +24,7 @@ export function checkEmailAddress(value: string): string | null {
   const v = value.trim();
   if (v === '') return 'Enter the e-mail address of the mailbox the integration uses.';
   if (/\s/.test(v)) return 'An e-mail address cannot contain spaces.';
-  if (!/^[^@]+@[^@]+\.[^@.]+$/.test(v)) return `"${v}" is not an e-mail address (expected name@domain, e.g. soc@contoso.com).`;
+  if (!/^[^@]+@[^@]+\.[^@.]+$/.test(v)) return `${quoteExcerpt(v)} is not an e-mail address (expected name@domain, e.g. soc@contoso.com).`;
   return null;
 }
 
@@ -35,7 +36,7 @@ export function checkFirstFetch(value: string): string | null {
   const v = value.trim();
   if (v === '') return 'Enter how far back the first fetch goes, e.g. "15 minutes" or "7 days".';
   const m = FIRST_FETCH.exec(v);
-  if (!m) return `Use "<number> <time unit>", e.g. "12 hours" or "7 days"; "${v}" cannot be parsed.`;
+  if (!m) return `Use "<number> <time unit>", e.g. "12 hours" or "7 days"; ${quoteExcerpt(v)} cannot be parsed.`;
   if (Number(m[1]) === 0) return 'The number must be at least 1.';
   return null;
 }
@@ -47,7 +48,7 @@ export function checkFirstFetch(value: string): string | null {
 export function checkPositiveInteger(value: string, what: string): string | null {
   const v = value.trim();
   if (v === '') return `Enter the ${what}.`;
-  if (!/^\d+$/.test(v)) return `The ${what} must be a whole number such as 50; "${v}" is not.`;
+  if (!/^\d+$/.test(v)) return `The ${what} must be a whole number such as 50; ${quoteExcerpt(v)} is not.`;
   if (Number(v) < 1) return `The ${what} must be at least 1.`;
   return null;
 }
@@ -60,7 +61,7 @@ export function checkFolderPath(value: string): string | null {
   const v = value.trim();
   if (v === '') return 'Enter the folder to fetch from, e.g. Inbox or Inbox/Phishing.';
   const segments = v.split(/[/\\]/);
-  if (segments.some((s) => s.trim() === '')) return `"${v}" has an empty folder name; separate sub-folders with a single "/", e.g. Inbox/Phishing.`;
+  if (segments.some((s) => s.trim() === '')) return `${quoteExcerpt(v)} has an empty folder name; separate sub-folders with a single "/", e.g. Inbox/Phishing.`;
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from '../text/excerpt';
 /**
  * Field rules of the self-deployed Entra ID app path: tenant, client ID,
  * XSOAR redirect URI, client secret value and certificate thumbprint.
@@ -63,7 +64,8 @@ export function checkTenant(value: string): FieldVerdict {
   if (DOMAIN.test(v)) {
     return accept(v.toLowerCase(), ['A domain works, but the tenant ID GUID is what the Overview page shows and never changes; prefer it.']);
   }
-  return reject(`"${v}" is neither a tenant ID (a GUID like 00000000-0000-0000-0000-000000000000) nor a domain like contoso.onmicrosoft.com.`);
+  // The value is not quoted: a misread file may hold the XSOAR app's Token here, which is a secret.
+  return reject(`This value (${v.length} characters) is neither a tenant ID (a GUID like 00000000-0000-0000-0000-000000000000) nor a domain like contoso.onmicrosoft.com.`);
 }
 
 // ---------------------------------------------------------------- client ID
@@ -123,7 +125,7 @@ export function checkXsoarRedirectUri(value: string): FieldVerdict {
   if (v.includes('#')) return reject('A redirect URI cannot contain a fragment ("#…").');
   if (v.includes('*')) return reject('Entra ID does not accept wildcards ("*") in Web redirect URIs.');
   const url = parseAbsolute(v);
-  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return reject(`"${v}" is not an absolute URI; it must start with https:// (e.g. ${SUGGESTED_XSOAR_REDIRECT_URI}).`);
+  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return reject(`${quoteExcerpt(v)} is not an absolute URI; it must start with https:// (e.g. ${SUGGESTED_XSOAR_REDIRECT_URI}).`);
   if (v.length > 256) return reject('Entra ID accepts redirect URIs of at most 256 characters.');
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return reject('A Web redirect URI must start with https:// (http:// only for localhost).');
   const isLocal = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
