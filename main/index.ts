@@ -16,6 +16,7 @@ import { ElectronClipboard } from './adapters/electron-clipboard';
 import { KeytarSecretStore } from './adapters/keytar-secret-store';
 import { SystemClock } from './adapters/system-clock';
 import { createElectronNetHttpClient } from './adapters/electron-net-fetch';
+import { createElectronXsoarTransport } from './adapters/electron-xsoar-transport';
 import { parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../shared/config/identity-endpoints';
 import { keychainServiceName } from './secrets/secret-accounts';
 import { registerHandlers } from './ipc/register-handlers';
@@ -49,6 +50,7 @@ const authorityHost = new URL(endpoints.authorityHost).host;
 void app.whenReady().then(() => {
   const services = createAppServices({
     http: createElectronNetHttpClient(),
+    xsoarTransport: createElectronXsoarTransport(),
     endpoints,
     // The configured authority (a sovereign cloud or a test platform) may be opened like Microsoft's own.
     extraExternalHosts: [authorityHost],

@@ -6,9 +6,11 @@ import { api } from './ipc/api-client';
 
 // The profiles screen loads on first use: it is not needed for the first step.
 const ProfilesScreen = lazy(() => import('./profiles/profiles-screen').then((m) => ({ default: m.ProfilesScreen })));
+// So does the XSOAR connections screen.
+const XsoarScreen = lazy(() => import('./xsoar/xsoar-screen').then((m) => ({ default: m.XsoarScreen })));
 
 /** Which screen is shown; each wizard opening gets its own key so its state starts fresh. */
-type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' };
+type View = { readonly kind: 'wizard'; readonly profile: Profile | null; readonly key: number } | { readonly kind: 'profiles' } | { readonly kind: 'xsoar' };
 
 /** The application shell: header with navigation, then the wizard or the profiles screen. */
 export function App() {
@@ -51,6 +53,9 @@ export function App() {
           >
             Profiles
           </button>
+          <button type="button" name="nav-xsoar" aria-current={view.kind === 'xsoar' ? 'page' : undefined} onClick={() => void leaveThen(() => setView({ kind: 'xsoar' }))}>
+            XSOAR
+          </button>
         </nav>
       </header>
       <main className="app-main">
@@ -58,7 +63,7 @@ export function App() {
           <Wizard key={view.key} profile={view.profile} headerSlot={headerSlot} leaveGuardRef={leaveGuardRef} />
         ) : (
           <Suspense fallback={<p className="loading">Loading…</p>}>
-            <ProfilesScreen onOpen={(p) => void openProfile(p)} />
+            {view.kind === 'xsoar' ? <XsoarScreen onOpen={(p) => void openProfile(p)} /> : <ProfilesScreen onOpen={(p) => void openProfile(p)} />}
           </Suspense>
         )}
       </main>

@@ -28,6 +28,13 @@ import { PlainTextClipboardService } from '../services/plain-text-clipboard-serv
 import { createEntraProvisioning } from '../entra/entra-services';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
+import type { XsoarTransportFactory } from '../ports/xsoar-transport';
+import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
+import { XsoarService } from '../xsoar/xsoar-service';
+import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
+import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
+import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
+import { XsoarIpcService } from '../xsoar/xsoar-ipc-service';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -55,6 +62,8 @@ export interface AppPorts {
   readonly authTimeouts?: AuthPorts['timeouts'];
   /** Shorter replication backoff for tests (app registration through Graph); the spec's 2-4-8-16-32 s otherwise. */
   readonly entraBackoffMs?: readonly number[];
+  /** How XSOAR connections reach their servers (Electron's network in the app; undici with proxy variables otherwise). */
+  readonly xsoarTransport?: XsoarTransportFactory;
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -84,6 +93,14 @@ export interface AppServices {
   readonly entra: EntraProvisioningService;
   /** The renderer's side of it: draft saved first, progress polling, Cancel. */
   readonly entraIpc: EntraIpcService;
+  /** Send to Cortex XSOAR, test, pull (shared with `gma`). */
+  readonly xsoar: XsoarService;
+  /** The Send-to-XSOAR channels (cancellable steps). */
+  readonly xsoarIpc: XsoarIpcService;
+  /** Saved XSOAR connections (key in the keychain), probed when added. */
+  readonly xsoarConnections: XsoarConnectionsService;
+  /** Profiles' keychain secrets as the export and the XSOAR send read them. */
+  readonly profileSecrets: VaultProfileSecrets;
 }
 
 /**
@@ -93,7 +110,10 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
-  const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault), ports.clock);
+  const profileSecrets = new VaultProfileSecrets(profileStore, vault);
+  const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
+  const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
+  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock), xsoar);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
@@ -126,6 +146,10 @@ export function createAppServices(ports: AppPorts): AppServices {
     entraIpc: new EntraIpcService(entra, profiles),
     info: { productName: ports.productName, version: ports.version },
     exportBuilder,
+    profileSecrets,
+    xsoar,
+    xsoarConnections,
+    xsoarIpc: new XsoarIpcService(xsoarConnections, xsoar, profiles),
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
   };

@@ -13,10 +13,11 @@ import { HELP_TEXT, parseCliArgs, type CliCommand } from './cli-args';
 import type { CliIo } from './cli-io';
 import { ENTRA_HELP_TEXT, parseEntraArgs, runEntraCommand } from './cli-entra';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
+import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
 import { profileLine, runImport } from './cli-import';
 
 /** The services the CLI shares with the app. */
-export interface CliServices {
+export interface CliServices extends XsoarCliServices {
   readonly profiles: ProfilesService;
   readonly exportBuilder: ExportBuilder;
   readonly imports: ImportService;
@@ -79,6 +80,8 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     }
     case 'export':
       return exportProfile(command, s, io);
+    case 'xsoar':
+      return runXsoarCli(command.command, s, io);
     case 'import':
       return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error));
   }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseXsoarArgs, XSOAR_HELP_TEXT, type XsoarCliCommand } from './xsoar-cli-args';
 
 /** Export formats the CLI offers. */
 export const CLI_FORMATS = ['rest', 'params', 'params-yaml', 'terraform-xsoar', 'terraform-cortex', 'checklist-md', 'checklist-html', 'bundle'] as const;
@@ -12,7 +13,8 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | { readonly kind: 'profiles-list' }
   | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
-  | { readonly kind: 'import'; readonly file: string; readonly decision: 'replace' | 'as-new' | null };
+  | { readonly kind: 'import'; readonly file: string; readonly decision: 'replace' | 'as-new' | null }
+  | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand };
 
 /** A command line that could not be understood, with what to do instead. */
 export interface CliUsageError {
@@ -28,6 +30,7 @@ Usage:
   gma import FILE [--replace | --as-new]
   gma entra create|check|repair PROFILE [--consent tenant|mailbox-user]
             [--secret-days N] [--bootstrap-client-id GUID]   (gma entra --help)
+${XSOAR_HELP_TEXT}
   gma --help | --version
 
 Formats: ${CLI_FORMATS.join(', ')}
@@ -48,6 +51,10 @@ Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other f
 
 /** Parses `argv` (without node and script) into a command. */
 export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageError {
+  if (argv[0] === 'xsoar') {
+    const xsoar = parseXsoarArgs(argv.slice(1));
+    return 'usageError' in xsoar ? xsoar : { kind: 'xsoar', command: xsoar };
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -18,6 +18,11 @@ import { createNodeFetchClient } from '../adapters/node-fetch-client';
 import { createEntraProvisioning } from '../entra/entra-services';
 import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints } from '../../shared/config/identity-endpoints';
 import { CliBrowserOpener } from './cli-browser-opener';
+import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
+import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
+import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
+import { XsoarService } from '../xsoar/xsoar-service';
+import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -54,12 +59,17 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
   const secrets = new SecretsService(store, vault, noClipboard, clock);
   const profileSecrets = new VaultProfileSecrets(store, vault);
+  // The standard proxy variables and NODE_EXTRA_CA_CERTS apply to XSOAR connections made from the command line.
+  const xsoar = new XsoarService(createEnvXsoarTransport(env), profileSecrets, NODE_SIGNING_TOOLS);
+  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(fs, defaultDataDir(env), vault, clock), xsoar);
   return {
     profiles,
     exportBuilder: new ExportBuilder(profileSecrets, clock),
     imports: new ImportService(fs, profiles, () => clock.now()),
     fs,
     version,
+    xsoar,
+    xsoarConnections,
     entra: (io) => {
       const endpoints = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
       if (!endpoints.ok) return endpoints;

@@ -50,7 +50,19 @@ export function registerHandlers(services: AppServices, logger?: RegistryLogger)
     .register('certs:save-public', (req) => services.certificates.savePublic(req.certificatePem, req.suggestedName))
     .register('entra:run', (req) => services.entraIpc.run(req))
     .register('entra:progress', (req) => services.entraIpc.progressOf(req.requestId))
-    .register('entra:cancel', (req) => services.entraIpc.cancel(req.requestId));
+    .register('entra:cancel', (req) => services.entraIpc.cancel(req.requestId))
+    .register('xsoar:list-connections', () => services.xsoarIpc.list())
+    .register('xsoar:add-connection', ({ requestId, apiKey, ...input }) => services.xsoarIpc.add(requestId, input, apiKey))
+    .register('xsoar:remove-connection', (req) => services.xsoarIpc.remove(req.connectionId))
+    .register('xsoar:set-playground', (req) => services.xsoarIpc.setPlayground(req.connectionId, req.playgroundId))
+    .register('xsoar:list-engines', (req) => services.xsoarIpc.engines(req.requestId, req.connectionId))
+    .register('xsoar:list-instances', (req) => services.xsoarIpc.instances(req.requestId, req.connectionId))
+    .register('xsoar:plan-send', (req) => services.xsoarIpc.plan(req))
+    .register('xsoar:send', (req) => services.xsoarIpc.send(req))
+    .register('xsoar:run-test', (req) => services.xsoarIpc.test(req.requestId, req.connectionId, req.instanceName, req.playgroundId))
+    .register('xsoar:auth-reset', (req) => services.xsoarIpc.authReset(req.requestId, req.connectionId, req.instanceName, req.playgroundId))
+    .register('xsoar:pull', (req) => services.xsoarIpc.pull(req.requestId, req.connectionId, req.instanceName))
+    .register('xsoar:cancel', (req) => services.xsoarIpc.cancel(req.requestId));
 }
 
 function mapOk<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {

@@ -1,6 +1,6 @@
-/** One HTTP request, as the sign-in services send it (JSON APIs of Entra ID and Microsoft Graph). */
+/** One HTTP request, as the services send it (JSON APIs of Entra ID, Microsoft Graph and Cortex XSOAR). */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Absolute https URL. */
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;

@@ -1,7 +1,11 @@
 import type { ProfileSecretField, SecretField } from '../../shared/domain/secret-field';
 
 /** Whose secret it is: one profile's, or the app's own (the token cache). */
-export type SecretScope = { readonly kind: 'profile'; readonly profileId: string } | { readonly kind: 'app' };
+export type SecretScope =
+  | { readonly kind: 'profile'; readonly profileId: string }
+  | { readonly kind: 'app' }
+  /** A saved XSOAR connection's API key (not a profile's: connections are shared by every profile). */
+  | { readonly kind: 'xsoar-connection'; readonly connectionId: string };
 
 /** The keychain service name of the app; `prefix` keeps dev and test items apart from real ones. */
 export function keychainServiceName(prefix = ''): string {
@@ -14,11 +18,14 @@ export function keychainServiceName(prefix = ''): string {
  *   p/<profileId>/<field>            head (manifest and first part)
  *   p/<profileId>/<field>#<gen>.<i>  chunk i of generation gen
  *   app/<field>                      app-wide head, chunks alike
+ *   x/<connectionId>/<field>         an XSOAR connection's API key, chunks alike
  *
  * so every item of a profile starts with `p/<profileId>/`.
  */
 export function headAccount(scope: SecretScope, field: SecretField): string {
-  return scope.kind === 'app' ? `app/${field}` : `p/${scope.profileId}/${field}`;
+  if (scope.kind === 'app') return `app/${field}`;
+  if (scope.kind === 'xsoar-connection') return `x/${scope.connectionId}/${field}`;
+  return `p/${scope.profileId}/${field}`;
 }
 
 /** The account of chunk `index` of generation `generation`. */
@@ -41,7 +48,7 @@ export interface ParsedAccount {
   readonly chunk: { readonly generation: string; readonly index: number } | null;
 }
 
-const ACCOUNT = /^(?:p\/([A-Za-z0-9-]{1,64})|app)\/([a-z0-9.-]{1,64})(?:#([0-9a-f]{16})\.(\d{1,5}))?$/;
+const ACCOUNT = /^(?:p\/([A-Za-z0-9-]{1,64})|app|x\/[A-Za-z0-9-]{1,64})\/([a-z0-9.-]{1,64})(?:#([0-9a-f]{16})\.(\d{1,5}))?$/;
 
 /** Parses an account name; `null` when it is not one of ours. */
 export function parseAccount(account: string): ParsedAccount | null {

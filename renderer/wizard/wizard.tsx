@@ -27,6 +27,7 @@ import {
 } from './lazy-steps';
 import { CreateAppPanel } from './self-deployed/create-app-panel';
 import { createPortal } from 'react-dom';
+import { SendToXsoarPanel } from './lazy-xsoar-panel';
 import { SaveState } from './save-state';
 
 const STEP_TITLES: Record<StepId, string> = {
@@ -129,6 +130,9 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
 
   function renderStep() {
     const screen = state.screen;
+    // Send to XSOAR: under Review and Export, and right after a self-deployed code is captured.
+    const xsoarPanel = <SendToXsoarPanel draft={state.draft} ensureProfile={ensureProfile} onBound={(n) => dispatch({ type: 'xsoar-app-changed', patch: { boundInstanceName: n } })} />;
+    const codeCaptured = state.storedSecrets.includes('self-deployed.auth-code') && state.draft.selfDeployed.authCodeObtainedAt !== '';
     switch (screen.step) {
       case 'method':
         return <MethodStep state={state} dispatch={dispatch} openExternal={openExternal} />;
@@ -152,21 +156,34 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
       case 'self-deployed-verify':
         return <SelfDeployedVerifyStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} profileId={profileId} />;
       case 'self-deployed-code':
-        return <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} profileId={profileId} />;
+        return (
+          <>
+            <SelfDeployedCodeStep state={state} dispatch={dispatch} ensureProfile={ensureProfile} openExternal={openExternal} profileId={profileId} />
+            {codeCaptured && xsoarPanel}
+          </>
+        );
       case 'mailbox':
         return <MailboxStep state={state} dispatch={dispatch} />;
       case 'review':
-        return <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} standings={checkStandings(state)} />;
+        return (
+          <>
+            <ReviewStep draft={state.draft} copy={{ copyText, copySecret }} standings={checkStandings(state)} />
+            {xsoarPanel}
+          </>
+        );
       case 'export':
         return (
-          <ExportStep
-            status={screen.status}
-            instanceName={state.draft.mailbox.instanceName.trim()}
-            hasSecrets={secretFieldsFor(state.draft.method).length > 0}
-            onExport={exportSettings}
-            unavailable={unavailableExportChoices(state.draft)}
-            authCodeObtainedAt={state.draft.method === 'self-deployed' ? state.draft.selfDeployed.authCodeObtainedAt : ''}
-          />
+          <>
+            <ExportStep
+              status={screen.status}
+              instanceName={state.draft.mailbox.instanceName.trim()}
+              hasSecrets={secretFieldsFor(state.draft.method).length > 0}
+              onExport={exportSettings}
+              unavailable={unavailableExportChoices(state.draft)}
+              authCodeObtainedAt={state.draft.method === 'self-deployed' ? state.draft.selfDeployed.authCodeObtainedAt : ''}
+            />
+            {xsoarPanel}
+          </>
         );
       default:
         return assertNever(screen);

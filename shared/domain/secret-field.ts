@@ -17,13 +17,15 @@ export const SecretField = Object.freeze({
   SelfDeployedAuthCode: 'self-deployed.auth-code',
   /** The MSAL token cache: app-wide, not per profile. */
   MsalTokenCache: 'msal.token-cache',
+  /** A saved XSOAR connection's API key (per connection, not per profile). */
+  XsoarApiKey: 'xsoar.api-key',
 } as const);
 
 /** One of the values of {@link SecretField}. */
 export type SecretField = (typeof SecretField)[keyof typeof SecretField];
 
-/** Secrets that belong to one profile (everything but the app-wide token cache). */
-export type ProfileSecretField = Exclude<SecretField, typeof SecretField.MsalTokenCache>;
+/** Secrets that belong to one profile (everything but the app-wide token cache and XSOAR connection keys). */
+export type ProfileSecretField = Exclude<SecretField, typeof SecretField.MsalTokenCache | typeof SecretField.XsoarApiKey>;
 
 /** Every profile-scoped field, in display order. */
 export const PROFILE_SECRET_FIELDS: readonly ProfileSecretField[] = [
@@ -55,6 +57,7 @@ export const SECRET_FIELD_LABELS: Record<SecretField, string> = {
   'self-deployed.private-key': 'Certificate private key (PEM)',
   'self-deployed.auth-code': 'Authorization code',
   'msal.token-cache': 'Microsoft sign-in token cache',
+  'xsoar.api-key': 'XSOAR API key',
 };
 
 /** The largest secret the vault stores, in UTF-8 bytes (a PEM chain or a token cache fits easily). */

@@ -129,6 +129,42 @@ export const ErrorCode = Object.freeze({
   EntraNotFound: 'entra/registration-not-found',
   /** Another Microsoft Graph failure during an app-registration step. */
   EntraRequestFailed: 'entra/request-failed',
+  /** XSOAR refused the API key or its ID (401). */
+  XsoarUnauthorized: 'xsoar/unauthorized',
+  /** XSOAR accepted the key but its role may not do this (403). */
+  XsoarForbidden: 'xsoar/forbidden',
+  /** The URL answers with HTML: it is the console's browser address, not the API address. */
+  XsoarBrowserAddress: 'xsoar/browser-address',
+  /** Something answered at the URL, but not an XSOAR API. */
+  XsoarNotXsoar: 'xsoar/not-xsoar',
+  /** The XSOAR server cannot be reached (DNS, refused, dropped connection, proxy); the message names which. */
+  XsoarNetwork: 'xsoar/network',
+  /** The TLS connection to XSOAR failed; the message names the certificate problem. */
+  XsoarTls: 'xsoar/tls',
+  /** XSOAR did not answer in time. */
+  XsoarTimeout: 'xsoar/timeout',
+  /** XSOAR answered 5xx (after retries). */
+  XsoarServerError: 'xsoar/server-error',
+  /** XSOAR refused a request (4xx) for a reason the message quotes. */
+  XsoarRequestFailed: 'xsoar/request-failed',
+  /** XSOAR's answer cannot be read (not JSON, wrong shape). */
+  XsoarUnexpectedResponse: 'xsoar/unexpected-response',
+  /** Another instance (of another integration) already has this name. */
+  XsoarNameClash: 'xsoar/name-clash',
+  /** Someone changed the instance meanwhile (DB version conflict); re-read and retry. */
+  XsoarVersionConflict: 'xsoar/version-conflict',
+  /** The server has no "Microsoft Graph Mail Single User" integration installed. */
+  XsoarIntegrationMissing: 'xsoar/integration-missing',
+  /** No instance with this name on the server. */
+  XsoarInstanceNotFound: 'xsoar/instance-not-found',
+  /** `!msgraph-mail-test` ran and failed; the AppError message is the explained integration error. */
+  XsoarTestFailed: 'xsoar/test-failed',
+  /** XSOAR 8 / XSIAM need a playground or incident id to run a command in. */
+  XsoarPlaygroundNeeded: 'xsoar/playground-needed',
+  /** No saved XSOAR connection has this name. */
+  XsoarConnectionNotFound: 'xsoar/connection-not-found',
+  /** A saved connection with this name exists already. */
+  XsoarConnectionExists: 'xsoar/connection-exists',
   /** Anything unexpected; shown in the global banner. */
   Internal: 'internal',
 } as const);

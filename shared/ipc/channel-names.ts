@@ -1,3 +1,5 @@
+import { XSOAR_CHANNEL_NAMES } from './xsoar-channel-names';
+
 /**
  * Every invoke channel, named `domain:verb` in kebab case.
  *
@@ -47,6 +49,7 @@ export const CHANNEL_NAMES = [
   'entra:run',
   'entra:progress',
   'entra:cancel',
+  ...XSOAR_CHANNEL_NAMES,
 ] as const;
 
 /** One channel name. */

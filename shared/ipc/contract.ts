@@ -9,6 +9,7 @@ import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 import { ENTRA_CONTRACT } from './entra-contract';
 import { PROFILE_WIZARD_CHANNELS } from './profile-wizard-contract';
+import { XSOAR_CONTRACT } from './xsoar-contract';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 
 /** A channel's request and response schemas. */
@@ -183,6 +184,7 @@ export const CONTRACT = {
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
   ),
   ...ENTRA_CONTRACT,
+  ...XSOAR_CONTRACT,
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */
