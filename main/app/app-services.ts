@@ -25,6 +25,9 @@ import { TokenCachePlugin } from '../auth/token-cache-plugin';
 import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
+import { DiagnosticsService } from '../services/diagnostics-service';
+import type { DiagnosticsLog } from '../ports/logger';
+import { logDirOf, RotatingFileLog } from '../diagnostics/rotating-file-log';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -50,6 +53,8 @@ export interface AppPorts {
   readonly endpoints: IdentityEndpoints;
   /** Shorter interactive bounds for tests; production uses the services' defaults. */
   readonly authTimeouts?: AuthPorts['timeouts'];
+  /** The redacting diagnostics log; by default `<dataDir>/logs`. */
+  readonly log?: DiagnosticsLog;
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -75,6 +80,10 @@ export interface AppServices {
   readonly certificates: CertificateService;
   /** Copying public values for the setup checklist. */
   readonly plainClipboard: PlainTextClipboardService;
+  /** The redacting diagnostics log the main process writes. */
+  readonly log: DiagnosticsLog;
+  /** "Copy diagnostics". */
+  readonly diagnostics: DiagnosticsService;
 }
 
 /**
@@ -83,6 +92,7 @@ export interface AppServices {
  */
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
+  const log = ports.log ?? new RotatingFileLog(logDirOf(ports.dataDir), 'app');
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault));
   const profiles = new ProfilesService(profileStore, vault, ports.clock);
@@ -109,5 +119,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     exportBuilder,
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
+    log,
+    diagnostics: new DiagnosticsService({ productName: ports.productName, version: ports.version, source: 'app', endpoints: ports.endpoints, dataDir: ports.dataDir, keychain: ports.secretStore, log }, ports.clipboard),
   };
 }

@@ -12,6 +12,9 @@ import { ExportBuilder } from '../services/export-builder';
 import { ImportService } from '../services/import-service';
 import { ProfilesService } from '../services/profiles-service';
 import type { CliServices } from './cli-app';
+import { logDirOf, RotatingFileLog } from '../diagnostics/rotating-file-log';
+import { buildDiagnosticsReport } from '../diagnostics/diagnostics-report';
+import { parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -36,8 +39,15 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
 export function createCliServices(env: Readonly<Record<string, string | undefined>>, version: string): CliServices {
   const fs = new NodeFileSystem();
   const clock = new SystemClock();
-  const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
-  const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
+  const keychain = new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? ''));
+  const vault = new SecretVault(keychain);
+  const dataDir = defaultDataDir(env);
+  const store = new ProfileStore(fs, dataDir, clock, new ProperFileLock());
+  const log = new RotatingFileLog(logDirOf(dataDir), 'cli');
+  // gma makes no sign-in calls; the report shows which endpoints the app would use with this environment.
+  const parsed = parseIdentityEndpoints(env['GMA_IDENTITY_ENDPOINTS']);
+  const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
+  const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
   const profiles = new ProfilesService(store, vault, clock);
-  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, () => clock.now()), fs, version };
+  return { profiles, exportBuilder: new ExportBuilder(new VaultProfileSecrets(store, vault)), imports: new ImportService(fs, profiles, () => clock.now()), fs, version, log, diagnostics };
 }

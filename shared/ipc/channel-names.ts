@@ -42,6 +42,7 @@ export const CHANNEL_NAMES = [
   'certs:import-pfx',
   'certs:generate',
   'certs:save-public',
+  'diagnostics:copy',
 ] as const;
 
 /** One channel name. */

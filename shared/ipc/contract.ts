@@ -8,6 +8,7 @@ import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
+import { DIAGNOSTICS_CONTRACT } from './diagnostics-contract';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -178,6 +179,7 @@ export const CONTRACT = {
     z.object({ certificatePem: z.string().min(1).max(20_000), suggestedName: z.string().max(200) }).strict(),
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
   ),
+  ...DIAGNOSTICS_CONTRACT,
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */
