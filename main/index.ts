@@ -66,7 +66,8 @@ void app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     clock: new SystemClock(),
   });
-  const registry = registerHandlers(services, { warn: (m) => console.warn(m) });
+  services.log.log('info', 'app', 'started', { version: app.getVersion(), packaged: app.isPackaged, authorityHost: endpoints.authorityHost, graphHost: endpoints.graphHost });
+  const registry = registerHandlers(services, { warn: (m) => services.log.log('warn', 'ipc', m) });
   const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];
   serveRegistryOnIpcMain(registry, makeSenderGuard(trustedWebContents, origins));
   serveRenderer(join(here, '../renderer'));

@@ -35,6 +35,9 @@ import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
 import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
 import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
 import { XsoarIpcService } from '../xsoar/xsoar-ipc-service';
+import { DiagnosticsService } from '../services/diagnostics-service';
+import type { DiagnosticsLog } from '../ports/logger';
+import { logDirOf, RotatingFileLog } from '../diagnostics/rotating-file-log';
 
 /** The adapters a host (Electron or the browser test host) provides. */
 export interface AppPorts {
@@ -64,6 +67,8 @@ export interface AppPorts {
   readonly entraBackoffMs?: readonly number[];
   /** How XSOAR connections reach their servers (Electron's network in the app; undici with proxy variables otherwise). */
   readonly xsoarTransport?: XsoarTransportFactory;
+  /** The redacting diagnostics log; by default `<dataDir>/logs`. */
+  readonly log?: DiagnosticsLog;
 }
 
 /** Every main-process service, built from the host's adapters. */
@@ -101,6 +106,10 @@ export interface AppServices {
   readonly xsoarConnections: XsoarConnectionsService;
   /** Profiles' keychain secrets as the export and the XSOAR send read them. */
   readonly profileSecrets: VaultProfileSecrets;
+  /** The redacting diagnostics log the main process writes. */
+  readonly log: DiagnosticsLog;
+  /** "Copy diagnostics". */
+  readonly diagnostics: DiagnosticsService;
 }
 
 /**
@@ -109,6 +118,7 @@ export interface AppServices {
  */
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore);
+  const log = ports.log ?? new RotatingFileLog(logDirOf(ports.dataDir), 'app');
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
@@ -152,5 +162,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     xsoarIpc: new XsoarIpcService(xsoarConnections, xsoar, profiles),
     settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
+    log,
+    diagnostics: new DiagnosticsService({ productName: ports.productName, version: ports.version, source: 'app', endpoints: ports.endpoints, dataDir: ports.dataDir, keychain: ports.secretStore, log }, ports.clipboard),
   };
 }

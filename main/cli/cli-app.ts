@@ -15,6 +15,7 @@ import { ENTRA_HELP_TEXT, parseEntraArgs, runEntraCommand } from './cli-entra';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
 import { profileLine, runImport } from './cli-import';
+import type { Logger } from '../ports/logger';
 
 /** The services the CLI shares with the app. */
 export interface CliServices extends XsoarCliServices {
@@ -25,6 +26,10 @@ export interface CliServices extends XsoarCliServices {
   readonly version: string;
   /** App registration through Microsoft Graph (`gma entra`); fails when GMA_IDENTITY_ENDPOINTS is malformed. */
   readonly entra?: (io: CliIo) => Result<EntraProvisioningService>;
+  /** The redacting diagnostics log (`logs/` in the data folder). */
+  readonly log: Logger;
+  /** The report `gma diagnostics` prints. */
+  readonly diagnostics: { report(): Promise<string> };
 }
 
 /** Exit codes: success, failure, bad input. */
@@ -37,7 +42,8 @@ function exitFor(error: AppError): number {
   return BAD_INPUT_PREFIXES.some((p) => error.code.startsWith(p)) ? EXIT.badInput : EXIT.failure;
 }
 
-function report(io: CliIo, error: AppError): number {
+function report(io: CliIo, error: AppError, log?: Logger): number {
+  log?.log('warn', 'cli', 'refused', { code: error.code });
   io.stderr(`gma: ${terminalSafe(error.message)}\n`);
   for (const line of errorDetailLines(error)) io.stderr(`  - ${terminalSafe(line)}\n`);
   return exitFor(error);
@@ -63,14 +69,22 @@ export async function runCli(argv: readonly string[], services: () => Promise<Cl
     io.stdout(`${s.version}\n`);
     return EXIT.ok;
   }
-  return run(command, s, io);
+  if (command.kind === 'diagnostics') {
+    io.stdout(await s.diagnostics.report());
+    return EXIT.ok;
+  }
+  // The command's kind and outcome only: arguments may name files or profiles, never secrets, but need not be logged.
+  s.log.log('info', 'cli', `gma ${command.kind}`);
+  const code = await run(command, s, io);
+  s.log.log(code === EXIT.ok ? 'info' : 'warn', 'cli', `gma ${command.kind} exited ${code}`);
+  return code;
 }
 
-async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s: CliServices, io: CliIo): Promise<number> {
+async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' | 'diagnostics' }>, s: CliServices, io: CliIo): Promise<number> {
   switch (command.kind) {
     case 'profiles-list': {
       const listing = await s.profiles.list();
-      if (!listing.ok) return report(io, listing.error);
+      if (!listing.ok) return report(io, listing.error, s.log);
       // Names come from files anyone may have written: no escape sequence reaches the terminal, no newline breaks a row.
       for (const n of listing.value.notices) io.stderr(`gma: ${terminalSafe(n)}\n`);
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
@@ -83,7 +97,7 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' }>, s
     case 'xsoar':
       return runXsoarCli(command.command, s, io);
     case 'import':
-      return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error));
+      return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error, s.log));
   }
 }
 
@@ -108,7 +122,7 @@ async function entra(argv: readonly string[], services: () => Promise<CliService
 
 async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s: CliServices, io: CliIo): Promise<number> {
   const found = await findProfile(s, command.profile);
-  if (!found.ok) return report(io, found.error);
+  if (!found.ok) return report(io, found.error, s.log);
   const profile = found.value;
   if (command.format === 'bundle' && command.out === null) {
     io.stderr('gma: a bundle is binary: name a file with --out\n');
@@ -124,7 +138,7 @@ async function exportProfile(command: Extract<CliCommand, { kind: 'export' }>, s
     passphrase = p;
   }
   const built = await s.exportBuilder.build({ draft: profile.draft, profileId: profile.id, format: command.format, includeSecrets: command.includeSecrets, passphrase, confirmRebind: command.rebind });
-  if (!built.ok) return report(io, built.error);
+  if (!built.ok) return report(io, built.error, s.log);
   for (const w of built.value.warnings) io.stderr(`gma: warning: ${terminalSafe(w)}\n`);
   const [main, ...companions] = built.value.files;
   if (main === undefined) return EXIT.failure;

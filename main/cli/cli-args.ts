@@ -15,6 +15,7 @@ export type CliCommand =
   | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
   | { readonly kind: 'import'; readonly file: string; readonly decision: 'replace' | 'as-new' | null }
   | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand };
+  | { readonly kind: 'diagnostics' };
 
 /** A command line that could not be understood, with what to do instead. */
 export interface CliUsageError {
@@ -31,6 +32,7 @@ Usage:
   gma entra create|check|repair PROFILE [--consent tenant|mailbox-user]
             [--secret-days N] [--bootstrap-client-id GUID]   (gma entra --help)
 ${XSOAR_HELP_TEXT}
+  gma diagnostics
   gma --help | --version
 
 Formats: ${CLI_FORMATS.join(', ')}
@@ -47,6 +49,8 @@ the existing profile, --as-new keeps both. --rebind confirms exporting
 Cortex XSOAR app values for an instance other than the one they were bound to.
 Data folder and keychain are the installed app's; GMA_DATA_DIR overrides the
 folder, GMA_KEYCHAIN_PREFIX=dev selects a development build's keychain items.
+"gma diagnostics" prints versions, OS, keychain status, identity endpoints and
+the last log lines (logs/ in the data folder), with secrets removed.
 Exit codes: 0 success, 2 bad input (the problem is printed on stderr), 1 other failures.`;
 
 /** Parses `argv` (without node and script) into a command. */
@@ -103,6 +107,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
       const decision = values.replace === true ? 'replace' : values['as-new'] === true ? 'as-new' : null;
       if (values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind) return { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' };
       return { kind: 'import', file: rest[0] ?? '', decision };
+    }
+    case 'diagnostics': {
+      if (rest.length !== 0) return { usageError: 'Use "gma diagnostics" without arguments.' };
+      return exportOnly() ?? { kind: 'diagnostics' };
     }
     default:
       return { usageError: `Unknown command "${command}". Run "gma --help".` };

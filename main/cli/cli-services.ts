@@ -16,13 +16,15 @@ import type { Clipboard } from '../ports/clipboard';
 import type { CliServices } from './cli-app';
 import { createNodeFetchClient } from '../adapters/node-fetch-client';
 import { createEntraProvisioning } from '../entra/entra-services';
-import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints } from '../../shared/config/identity-endpoints';
+import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
 import { CliBrowserOpener } from './cli-browser-opener';
 import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
 import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
 import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
 import { XsoarService } from '../xsoar/xsoar-service';
 import { NODE_SIGNING_TOOLS } from '../xsoar/xsoar-signing';
+import { logDirOf, RotatingFileLog } from '../diagnostics/rotating-file-log';
+import { buildDiagnosticsReport } from '../diagnostics/diagnostics-report';
 
 /** The product name Electron derives the app's data folder from. */
 const PRODUCT_NAME = 'Graph Mail Auth Assistant';
@@ -53,8 +55,15 @@ const noClipboard: Clipboard = {
 export function createCliServices(env: Readonly<Record<string, string | undefined>>, version: string): CliServices {
   const fs = new NodeFileSystem();
   const clock = new SystemClock();
-  const vault = new SecretVault(new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? '')));
-  const store = new ProfileStore(fs, defaultDataDir(env), clock, new ProperFileLock());
+  const keychain = new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? ''));
+  const vault = new SecretVault(keychain);
+  const dataDir = defaultDataDir(env);
+  const store = new ProfileStore(fs, dataDir, clock, new ProperFileLock());
+  const log = new RotatingFileLog(logDirOf(dataDir), 'cli');
+  // gma makes no sign-in calls; the report shows which endpoints the app would use with this environment.
+  const parsed = parseIdentityEndpoints(env['GMA_IDENTITY_ENDPOINTS']);
+  const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
+  const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
   const profiles = new ProfilesService(store, vault, clock);
   // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
   const secrets = new SecretsService(store, vault, noClipboard, clock);
@@ -70,6 +79,8 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
     version,
     xsoar,
     xsoarConnections,
+    log,
+    diagnostics,
     entra: (io) => {
       const endpoints = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
       if (!endpoints.ok) return endpoints;

@@ -57,7 +57,11 @@ export class HandlerRegistry {
       this.logger.warn(`[HandlerRegistry] ${channel} threw`);
       return fail(toInternalError(thrown));
     }
-    if (!result.ok) return result;
+    if (!result.ok) {
+      // The code only: messages may quote what the user typed.
+      this.logger.warn(`[HandlerRegistry] ${channel} answered ${result.error.code}`);
+      return result;
+    }
     const checked = schemas.response.safeParse(result.value);
     if (!checked.success) {
       this.logger.warn(`[HandlerRegistry] ${channel} produced a response outside the contract`);

@@ -25,6 +25,8 @@ export function serveRenderer(rendererRoot: string): void {
     if (url.host !== 'renderer' || (file !== root && !file.startsWith(root + sep))) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
+    /* electronegativity-explained: CSP_GLOBAL_CHECK. The Content-Security-Policy is sent as a response header on
+       every file the app:// handler serves (the scanner looks only for <meta> tags and session hooks). */
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });

@@ -18,6 +18,10 @@ export interface MainWindowSetup {
  * the system browser instead), and every permission request is refused.
  */
 export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
+  /* electronegativity-explained: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, NODE_INTEGRATION_JS_CHECK, AUXCLICK_JS_CHECK.
+     The options come from mainWindowOptions() (window-options.ts: contextIsolation and sandbox true, nodeIntegration
+     off everywhere), a call the scanner cannot follow. A middle click opens a new window, which the window-open
+     handler below always denies; navigation away from the app's origin is prevented too. */
   const win = new BrowserWindow(mainWindowOptions(setup.preloadPath));
   const startOrigin = originOf(setup.startUrl);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -30,6 +34,8 @@ export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
+    /* electronegativity-explained: OPEN_EXTERNAL_JS_CHECK. Only https URLs on the allow-list reach the system
+       browser, and setup.openExternal checks the allow-list again. */
     if (checkExternalUrl(url).allowed) setup.openExternal(url);
     return { action: 'deny' };
   });

@@ -6,6 +6,7 @@ import { ConfirmPanel } from './confirm-panel';
 import { DamagedEntries } from './damaged-entries';
 import { ImportPanel } from './import-panel';
 import { KeychainMaintenance } from './keychain-maintenance';
+import { CopyDiagnosticsButton } from '../diagnostics/copy-diagnostics-button';
 import { METHOD_NAMES } from './method-names';
 import { ProfileDetails } from './profile-details';
 import { ProfileListItem } from './profile-list-item';
@@ -119,6 +120,7 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
           )}
           <DamagedEntries entries={damaged} run={run} />
           <KeychainMaintenance run={run} />
+          <CopyDiagnosticsButton />
         </section>
         {selected ? <ProfileDetails key={selected.id} profile={selected} run={run} /> : <section className="profile-details empty">Select a profile to see its secrets and notes.</section>}
       </div>

@@ -50,6 +50,7 @@ export const CHANNEL_NAMES = [
   'entra:progress',
   'entra:cancel',
   ...XSOAR_CHANNEL_NAMES,
+  'diagnostics:copy',
 ] as const;
 
 /** One channel name. */

@@ -54,7 +54,7 @@ describe('item 4: gma prints names without control characters', () => {
       draft: { method: 'xsoar-app', mailbox: { instanceName: 'inst\r\nfake row' } },
     };
     // A recording stand-in for the CLI's services: only `profiles.list` is used by this command.
-    const services = { profiles: { list: async () => ({ ok: true, value: { profiles: [profile], damaged: [], notices: ['notice\u001b]0;title\u0007'] } }) } } as unknown as CliServices;
+    const services = { log: { log: () => undefined }, profiles: { list: async () => ({ ok: true, value: { profiles: [profile], damaged: [], notices: ['notice\u001b]0;title\u0007'] } }) } } as unknown as CliServices;
     const code = await runCli(['profiles', 'list'], async () => services, io);
     expect(code).toBe(0);
     const printed = out.join('') + err.join('');
