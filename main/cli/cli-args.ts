@@ -14,7 +14,7 @@ export type CliCommand =
   | { readonly kind: 'profiles-list' }
   | { readonly kind: 'export'; readonly profile: string; readonly format: CliFormat; readonly includeSecrets: boolean; readonly out: string | null; readonly rebind: boolean }
   | { readonly kind: 'import'; readonly file: string; readonly decision: 'replace' | 'as-new' | null }
-  | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand };
+  | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand }
   | { readonly kind: 'diagnostics' };
 
 /** A command line that could not be understood, with what to do instead. */

@@ -61,7 +61,7 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const store = new ProfileStore(fs, dataDir, clock, new ProperFileLock());
   const log = new RotatingFileLog(logDirOf(dataDir), 'cli');
   // gma makes no sign-in calls; the report shows which endpoints the app would use with this environment.
-  const parsed = parseIdentityEndpoints(env['GMA_IDENTITY_ENDPOINTS']);
+  const parsed = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
   const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
   const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
   const profiles = new ProfilesService(store, vault, clock);
@@ -82,9 +82,9 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
     log,
     diagnostics,
     entra: (io) => {
-      const endpoints = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
-      if (!endpoints.ok) return endpoints;
-      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: endpoints.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets }) };
+      // Unlike the diagnostics report, `gma entra` refuses a malformed setting instead of falling back to production.
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: parsed.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets }) };
     },
   };
 }
