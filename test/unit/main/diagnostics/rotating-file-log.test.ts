@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,7 +42,11 @@ describe('RotatingFileLog', () => {
     log.log('info', 'test', 'y '.repeat(20_000));
     const text = await readFile(join(dir, 'logs', 'gma.log'), 'utf8');
     expect(text.length).toBeLessThan(4_200);
-    const broken = new RotatingFileLog('/proc/definitely/not/writable', 'app');
+    // A regular file where the folder should be: mkdir fails with ENOTDIR. (Not a path under /proc: Node's
+    // recursive mkdir loops forever there.)
+    const blocker = join(dir, 'not-a-folder');
+    await writeFile(blocker, 'x');
+    const broken = new RotatingFileLog(join(blocker, 'logs'), 'app');
     expect(() => broken.log('error', 'test', 'x')).not.toThrow();
   });
 });
