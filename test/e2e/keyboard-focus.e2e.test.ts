@@ -30,6 +30,12 @@ function focused(page: Page) {
   });
 }
 
+/**
+ * Tabs from Review's heading to Next with no XSOAR connection saved yet: one for the value table, eight for the
+ * Send-to-XSOAR panel's "Add a connection" form, Back, Next (it was 22 when each Copy button was a stop of its own).
+ */
+const TABS_TO_NEXT_ON_REVIEW = 11;
+
 async function onStep(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`.wizard[data-step="${step}"]`);
   await waitForStepContent(page);
@@ -76,6 +82,45 @@ describe('keyboard and focus', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('Copy Azure Managed Identities Client ID');
     expect(names).toContain('Copy Maximum number of emails to pull per fetch');
+  });
+
+  it('Review\'s value table is one Tab stop (the arrow keys move between its Copy buttons), so Next is a few Tabs away', async () => {
+    const { page } = app;
+    await page.focus('#step-title');
+    const path: { name: string; inTable: boolean; label: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { name: el?.getAttribute('name') ?? '', inTable: el?.closest('.review-table') !== null, label: el?.getAttribute('aria-label') ?? (el?.textContent ?? '').trim().slice(0, 40) };
+      });
+      path.push(now);
+      if (now.name === 'next') break;
+    }
+    expect(path.at(-1)?.name, JSON.stringify(path)).toBe('next');
+    // One stop in the table (the first Copy button); the rest is the Send-to-XSOAR panel's form and Back.
+    expect(path.filter((p) => p.inTable).map((p) => p.label)).toEqual(['Copy Use Azure Managed Identities']);
+    expect(path.length, JSON.stringify(path)).toBeLessThanOrEqual(TABS_TO_NEXT_ON_REVIEW);
+
+    // Inside the table the arrows move; Tab leaves and Shift+Tab comes back to the button used last.
+    const firstCopy = path.findIndex((p) => p.inTable);
+    await page.focus('#step-title');
+    for (let i = 0; i <= firstCopy; i++) await page.keyboard.press('Tab');
+    const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowDown');
+    expect(await label()).toBe('Copy Azure Managed Identities Client ID');
+    await page.keyboard.press('End');
+    const last = await label();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await label()).toBe(last);
+    expect(last).not.toBe('Copy Azure Managed Identities Client ID');
+    await page.keyboard.press('Home');
+    expect(await label()).toBe('Copy Use Azure Managed Identities');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-copied]');
+    expect(app.clipboard.writes.at(-1)).toBe('6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10');
   });
 
   it('after Export… (which disables itself while it saves) the result has the focus, never the body', async () => {
