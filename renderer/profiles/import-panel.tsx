@@ -68,7 +68,7 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
         >
           <label>
             Passphrase of {phase.fileName || 'the bundle'}{' '}
-            <input type="password" name="import-passphrase" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input type="password" name="import-passphrase" aria-required="true" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
           </label>
           <button type="submit" name="import-unlock" className="primary" disabled={passphrase === ''}>
             Import

@@ -64,6 +64,12 @@ describe('keyboard and focus', () => {
 
   it('a refused Next scrolls to the first invalid field even when it is below the fold', async () => {
     const { page } = app;
+    // Required fields carry a visible mark the step's legend explains, and aria-required; optional ones neither.
+    expect(await page.locator('[data-required-legend]').count()).toBe(1);
+    expect(await page.getAttribute('input[name="mailbox.mailboxToFetch"]', 'aria-required')).toBe('true');
+    expect(await page.locator('.field:has(input[name="mailbox.mailboxToFetch"]) label .required-mark').count()).toBe(1);
+    expect(await page.getAttribute('input[name="mailbox.incidentType"]', 'aria-required')).toBeNull();
+    expect(await page.locator('.field:has(input[name="mailbox.incidentType"]) .required-mark').count()).toBe(0);
     await page.fill('input[name="mailbox.mailboxToFetch"]', 'soc-phish@contoso.example');
     await page.fill('input[name="mailbox.fetchLimit"]', 'fifty');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -133,6 +139,30 @@ describe('keyboard and focus', () => {
     const now = await focused(page);
     expect(now.tag).not.toBe('body');
     expect(now.text).toContain('Saved to');
+  });
+
+  it('the step rail jumps back, and forward to completed steps, never past the first step with problems', async () => {
+    const { page } = app;
+    const railLink = (step: string) => page.locator(`.step-rail button[name="go-to-${step}"]`);
+    await page.click('.step-rail button[name="go-to-managed-identity"]');
+    await onStep(page, 'managed-identity');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Managed identity' });
+    // Forward: every step Next reached is a link, Export included.
+    expect(await railLink('export').count()).toBe(1);
+    await railLink('review').click();
+    await onStep(page, 'review');
+
+    // A problem on Mailbox closes the way past it until it is fixed.
+    await railLink('mailbox').click();
+    await onStep(page, 'mailbox');
+    await page.fill('input[name="mailbox.fetchLimit"]', 'fifty');
+    expect(await railLink('review').count()).toBe(0);
+    expect(await railLink('export').count()).toBe(0);
+    expect(await page.getAttribute('.step-rail li[data-rail-step="review"]', 'class')).not.toContain('done');
+    await page.fill('input[name="mailbox.fetchLimit"]', '25');
+    await railLink('export').click();
+    await onStep(page, 'export');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Export' });
   });
 
   it('after a confirmed delete on Profiles the focus stays on the page, not the body', async () => {
