@@ -111,5 +111,6 @@ function summarize(recorded) {
     hasPermissionRequestHandler: recorded.permissionRequestHandler !== null,
     hasPermissionCheckHandler: recorded.permissionCheckHandler !== null,
     appEvents: [...recorded.appListeners.keys()],
+    applicationMenus: recorded.applicationMenus,
   };
 }

@@ -19,6 +19,7 @@ export const record = {
   permissionCheckHandler: null,
   openedExternally: [],
   shownInFolder: [],
+  applicationMenus: [],
   appListeners: new Map(),
 };
 globalThis.gmaElectronRecord = record;
@@ -140,6 +141,15 @@ export const shell = {
   },
 };
 
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    record.applicationMenus.push(menu === null ? null : menu.template.map((item) => item.label ?? item.role ?? ''));
+  },
+};
+
 export const ipcMain = {
   handle(channel, listener) {
     if (record.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -157,4 +167,4 @@ export const clipboard = {
   },
 };
 
-export default { app, BrowserWindow, dialog, protocol, net, session, shell, ipcMain, clipboard };
+export default { app, BrowserWindow, dialog, protocol, net, session, shell, ipcMain, clipboard, Menu };

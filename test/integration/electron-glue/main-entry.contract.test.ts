@@ -27,6 +27,7 @@ interface Driven {
     readonly windows: ReadonlyArray<{ options: { webPreferences: Record<string, unknown> }; loadedUrls: readonly string[] }>;
     readonly ipcChannels: readonly string[];
     readonly appEvents: readonly string[];
+    readonly applicationMenus: ReadonlyArray<readonly string[] | null>;
   };
   readonly [key: string]: unknown;
 }
@@ -106,6 +107,11 @@ describe('Electron glue of the built main entry', () => {
     const refusals = normal.untrustedRefusals as Record<string, string>;
     expect(Object.keys(refusals).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(new Set(Object.values(refusals))).toEqual(new Set(['ipc/untrusted-sender']));
+  });
+
+  it('sets the application menu once, with Edit (copy and paste in fields)', () => {
+    expect(normal.record.applicationMenus).toHaveLength(1);
+    expect(normal.record.applicationMenus[0]).toContain('Edit');
   });
 
   it('the renderer and preload paths exist in the build output', () => {
