@@ -131,8 +131,9 @@ export function createAppServices(ports: AppPorts): AppServices {
   const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
   const writtenExports = new WrittenExports();
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
-  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock), xsoar);
-  const profiles = new ProfilesService(profileStore, vault, ports.clock);
+  const connectionStore = new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock);
+  const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
+  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore });
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({

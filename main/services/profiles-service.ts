@@ -36,6 +36,12 @@ function notFound(): Result<never> {
   return fail(appError(ErrorCode.ProfileNotFound, 'This profile no longer exists; it may have been deleted in another window.'));
 }
 
+/** Records outside the profiles file that "Forget everything" clears as well. */
+export interface ForgetCompanions {
+  /** The saved XSOAR connections (their API keys are keychain items of the app). */
+  readonly xsoarConnections?: { forgetAll(): Promise<number> };
+}
+
 /**
  * Profiles as the user manages them: the store for non-secret data, the
  * vault for the secrets, kept in step.
@@ -53,6 +59,8 @@ export class ProfilesService {
     private readonly vault: SecretVault,
     private readonly clock: Clock,
     private readonly newId: () => string = randomUUID,
+    /** Other records of the app that "Forget everything" clears too (the XSOAR connections); each returns a count. */
+    private readonly companions: ForgetCompanions = {},
   ) {}
 
   /** Every profile plus load-time notices. */
@@ -266,13 +274,17 @@ export class ProfilesService {
     return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
   }
 
-  /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
-  forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number }>> {
+  /**
+   * Deletes every profile (damaged entries too) and the companions' records (the XSOAR connections), then every
+   * keychain item of the app (same commit order as {@link delete}: no record is left pointing at a deleted key).
+   */
+  forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number; readonly connectionsDeleted: number }>> {
     return expected(async () => {
       await this.vault.assertWritable();
       const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
+      const connectionsDeleted = (await this.companions.xsoarConnections?.forgetAll()) ?? 0;
       const itemsDeleted = await this.vault.deleteAll();
-      return { profilesDeleted, itemsDeleted };
+      return { profilesDeleted, itemsDeleted, connectionsDeleted };
     });
   }
 

@@ -31,7 +31,7 @@ export function KeychainMaintenance({ run }: Props) {
     const r = await run(() => api.profiles.forgetEverything({ confirmed: true }));
     if (r !== null) {
       setOrphans(null);
-      setMessage(`Deleted ${r.profilesDeleted} profile${r.profilesDeleted === 1 ? '' : 's'} and ${r.itemsDeleted} keychain item${r.itemsDeleted === 1 ? '' : 's'}.`);
+      setMessage(`Deleted ${r.profilesDeleted} profile${r.profilesDeleted === 1 ? '' : 's'}, ${r.connectionsDeleted} XSOAR connection${r.connectionsDeleted === 1 ? '' : 's'} and ${r.itemsDeleted} keychain item${r.itemsDeleted === 1 ? '' : 's'}.`);
     }
   };
 
@@ -62,7 +62,7 @@ export function KeychainMaintenance({ run }: Props) {
       <h2>Forget everything</h2>
       {confirmForget ? (
         <ConfirmPanel confirmLabel="Forget everything" onConfirm={() => void forget()} onCancel={() => setConfirmForget(false)}>
-          Delete <strong>every profile</strong> and <strong>every keychain item</strong> of this app, including the Microsoft sign-in cache? This cannot be
+          Delete <strong>every profile</strong>, <strong>every XSOAR connection</strong> and <strong>every keychain item</strong> of this app, including the Microsoft sign-in cache? This cannot be
           undone.
         </ConfirmPanel>
       ) : (

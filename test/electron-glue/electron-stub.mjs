@@ -19,8 +19,8 @@ export const record = {
   permissionCheckHandler: null,
   openedExternally: [],
   shownInFolder: [],
-  applicationMenus: [],
   appListeners: new Map(),
+  applicationMenu: null,
 };
 globalThis.gmaElectronRecord = record;
 
@@ -91,10 +91,20 @@ export const app = {
   isPackaged: false,
 };
 
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    record.applicationMenu = menu;
+  },
+};
+
 export const dialog = {
   showErrorBox(title, content) {
     record.errorBoxes.push({ title, content });
   },
+  showMessageBox: async () => ({ response: 0 }),
   showSaveDialog: async () => ({ canceled: true }),
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
 };
@@ -141,15 +151,6 @@ export const shell = {
   },
 };
 
-export const Menu = {
-  buildFromTemplate(template) {
-    return { template };
-  },
-  setApplicationMenu(menu) {
-    record.applicationMenus.push(menu === null ? null : menu.template.map((item) => item.label ?? item.role ?? ''));
-  },
-};
-
 export const ipcMain = {
   handle(channel, listener) {
     if (record.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -167,4 +168,4 @@ export const clipboard = {
   },
 };
 
-export default { app, BrowserWindow, dialog, protocol, net, session, shell, ipcMain, clipboard, Menu };
+export default { app, BrowserWindow, Menu, dialog, protocol, net, session, shell, ipcMain, clipboard };

@@ -27,7 +27,7 @@ interface Driven {
     readonly windows: ReadonlyArray<{ options: { webPreferences: Record<string, unknown> }; loadedUrls: readonly string[] }>;
     readonly ipcChannels: readonly string[];
     readonly appEvents: readonly string[];
-    readonly applicationMenus: ReadonlyArray<readonly string[] | null>;
+    readonly applicationMenu: ReadonlyArray<{ label: string | null; role: string | null; items: ReadonlyArray<string | null> }> | null;
   };
   readonly [key: string]: unknown;
 }
@@ -109,9 +109,12 @@ describe('Electron glue of the built main entry', () => {
     expect(new Set(Object.values(refusals))).toEqual(new Set(['ipc/untrusted-sender']));
   });
 
-  it('sets the application menu once, with Edit (copy and paste in fields)', () => {
-    expect(normal.record.applicationMenus).toHaveLength(1);
-    expect(normal.record.applicationMenus[0]).toContain('Edit');
+  it('sets an application menu whose Edit menu gives fields copy and paste', () => {
+    const menu = normal.record.applicationMenu;
+    expect(menu).not.toBeNull();
+    const edit = menu!.find((m) => m.label === 'Edit');
+    expect(edit?.items).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    expect(menu!.map((m) => m.label)).toEqual(expect.arrayContaining(['Edit', 'Help']));
   });
 
   it('the renderer and preload paths exist in the build output', () => {
