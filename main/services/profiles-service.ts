@@ -82,8 +82,13 @@ export class ProfilesService {
   createFromDraft(draft: ProfileDraft, step: string): Promise<Result<Profile>> {
     const id = this.newId();
     this.vault.declareNewProfile(id);
-    const profile: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
-    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
+    const record: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
+    return expected(() =>
+      this.store.mutate((all) => {
+        const profile = { ...record, name: derivedName(draft, all) };
+        return { profiles: [...all, profile], result: profile };
+      }),
+    );
   }
 
   /** The profile `id`. */
@@ -165,9 +170,13 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, notes, secretExpiresAt }));
   }
 
-  /** The wizard's autosave: the draft and the step to resume at; an unrenamed profile takes the instance name. */
+  /**
+   * The wizard's autosave: the draft and the step to resume at. An unrenamed
+   * profile takes the instance name, made distinct from the other profiles'
+   * names (`name (2)`), so two configurations of one instance can be told apart.
+   */
   saveDraft(id: string, draft: ProfileDraft, step: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: profileNameFromInstance(draft.mailbox.instanceName) }) }));
+    return this.update(id, (p, all) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: derivedName(draft, all.filter((o) => o.id !== id)) }) }));
   }
 
   /**
@@ -300,13 +309,13 @@ export class ProfilesService {
     return new Set([...(await this.store.list()).map((p) => p.id), ...damaged, ...this.inFlight]);
   }
 
-  private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
+  private async update(id: string, change: (p: Profile, all: readonly Profile[]) => Profile): Promise<Result<Profile>> {
     const now = this.clock.now().toISOString();
     const result = await expected(() =>
       this.store.mutate((all) => {
         const current = all.find((p) => p.id === id);
         if (current === undefined) return { profiles: all, result: undefined };
-        const next = { ...change(current), updatedAt: now };
+        const next = { ...change(current, all), updatedAt: now };
         return { profiles: all.map((p) => (p.id === id ? next : p)), result: next };
       }),
     );
@@ -318,6 +327,13 @@ export class ProfilesService {
 /** A new profile's record: nothing stored yet, created and changed `now`. */
 export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
   return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+}
+
+// The name an unrenamed profile takes: its instance name, distinct from the
+// names of `others` (read inside the store's change, so from the file as it
+// is on disk, whichever process added them).
+function derivedName(draft: ProfileDraft, others: readonly Profile[]): string {
+  return distinctProfileName(profileNameFromInstance(draft.mailbox.instanceName), others.map((p) => p.name));
 }
 
 /** "Name (copy)", trimmed to the name limit. */

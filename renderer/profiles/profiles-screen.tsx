@@ -10,6 +10,7 @@ import { METHOD_NAMES } from './method-names';
 import { ProfileDetails } from './profile-details';
 import { ProfileListItem } from './profile-list-item';
 import { useProfiles } from './use-profiles';
+import { distinguishingIds } from '../../shared/domain/profile-tell-apart';
 
 /** Case-insensitive match on name, instance name, method, mailbox and notes. */
 export function matchesSearch(profile: Profile, query: string): boolean {
@@ -31,6 +32,8 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
 
   const visible = profiles.filter((p) => matchesSearch(p, query));
   const selected = profiles.find((p) => p.id === selectedId) ?? null;
+  // Namesakes show the start of their id (searched over all profiles, not only the visible ones).
+  const shortIds = distinguishingIds(profiles);
 
   const create = async () => {
     const created = await run(() => api.profiles.create({ name: newName.trim(), method: newMethod === '' ? null : newMethod }));
@@ -99,6 +102,7 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
               <ProfileListItem
                 key={p.id}
                 profile={p}
+                shortId={shortIds.get(p.id) ?? null}
                 selected={p.id === selectedId}
                 onSelect={() => setSelectedId(p.id)}
                 onOpen={() => onOpen(p)}

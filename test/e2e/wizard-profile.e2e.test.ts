@@ -192,6 +192,10 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
 
       await toProfiles(page);
       expect(await page.locator('li.profile-item').count()).toBe(3);
+      // The two runs that kept the default instance name are told apart: the second name is made distinct.
+      expect(await page.locator(item('Microsoft Graph Mail Single User_instance_1')).count()).toBe(1);
+      expect(await page.textContent(`${item('Microsoft Graph Mail Single User_instance_1 (2)')} [data-fact=method]`)).toBe('Self-deployed app');
+      expect(await page.locator('[data-short-id]').count()).toBe(0);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();
