@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
 import { ProfileStore } from '../profiles/profile-store';
 import { SecretVault } from '../secrets/secret-vault';
+import { timedGeneration } from '../secrets/item-age';
 import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
@@ -91,7 +92,7 @@ export interface AppServices {
  * browser test host so both run exactly the same wiring.
  */
 export function createAppServices(ports: AppPorts): AppServices {
-  const vault = new SecretVault(ports.secretStore);
+  const vault = new SecretVault(ports.secretStore, () => timedGeneration(ports.clock.now().getTime()));
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const exportBuilder = new ExportBuilder(new VaultProfileSecrets(profileStore, vault), ports.clock);
   const profiles = new ProfilesService(profileStore, vault, ports.clock);

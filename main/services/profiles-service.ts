@@ -8,7 +8,8 @@ import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ProfileSecretField } from '../../shared/domain/secret-field';
 import type { Clock } from '../ports/clock';
-import type { ProfileStore } from '../profiles/profile-store';
+import type { ProfileStore, StoreContents } from '../profiles/profile-store';
+import { LEFTOVER_GRACE_MS, type RecentWindow } from '../secrets/item-age';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
 import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
@@ -265,14 +266,32 @@ export class ProfilesService {
     return ok({ profile, replaced: replaced !== null, warnings });
   }
 
-  /** Keychain items no profile owns. */
+  /** Keychain items no profile owns (items written within the grace period are not counted yet). */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
-    return expected(async () => this.vault.findOrphans(await this.liveIds(), await this.recordedFields()));
+    return expected(async () => {
+      const contents = { profiles: await this.store.list(), damaged: await this.store.damaged() };
+      return this.vault.findOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow());
+    });
   }
 
-  /** Deletes every keychain item no profile owns. */
+  /**
+   * Deletes every keychain item no profile owns. Safe beside another
+   * process (`gma import`) writing the same data: the scan holds the
+   * profiles file's lock and reads the file under it, so no profile is
+   * committed between the read and the deletions, and items younger than
+   * {@link LEFTOVER_GRACE_MS}, which an import may have written and not yet
+   * committed, are left for a later scan.
+   */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
-    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
+    return expected(() =>
+      this.store.whileLocked(async (contents) => ({
+        removed: await this.vault.removeOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow()),
+      })),
+    );
+  }
+
+  private recentWindow(): RecentWindow {
+    return { now: this.clock.now().getTime(), graceMs: LEFTOVER_GRACE_MS };
   }
 
   /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
@@ -294,19 +313,12 @@ export class ProfilesService {
     }
   }
 
-  // What each loaded profile records as stored: an item of another field is
-  // a leftover of an interrupted secret write or delete. (A save in flight
-  // in the same moment, between its keychain write and its file write,
-  // would look the same; the scan runs only when the user asks for it.)
-  private async recordedFields(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
-    return new Map((await this.store.list()).map((p) => [p.id, new Set<string>(p.secretFields)]));
-  }
-
-  // Ids whose keychain items are not leftovers: loaded profiles and the
-  // ids damaged entries name (their secrets wait for the user's decision).
-  private async liveIds(): Promise<ReadonlySet<string>> {
-    const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
-    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged, ...this.inFlight]);
+  // Ids whose keychain items are not leftovers: loaded profiles, the ids
+  // damaged entries name (their secrets wait for the user's decision), and
+  // this process's imports and duplicates between keychain and file write.
+  private liveIds(contents: StoreContents): ReadonlySet<string> {
+    const damaged = contents.damaged.map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
+    return new Set([...contents.profiles.map((p) => p.id), ...damaged, ...this.inFlight]);
   }
 
   private async update(id: string, change: (p: Profile, all: readonly Profile[]) => Profile): Promise<Result<Profile>> {
@@ -327,6 +339,13 @@ export class ProfilesService {
 /** A new profile's record: nothing stored yet, created and changed `now`. */
 export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
   return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+}
+
+// What each profile records as stored: an item of another field is a
+// leftover of an interrupted secret write or delete, unless it is recent (a
+// save between its keychain write and its file write looks the same).
+function recordedFields(contents: StoreContents): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(contents.profiles.map((p) => [p.id, new Set<string>(p.secretFields)]));
 }
 
 // The name an unrenamed profile takes: its instance name, distinct from the
