@@ -38,7 +38,7 @@ export function KeychainMaintenance({ run }: Props) {
   return (
     <section className="maintenance" aria-label="Keychain maintenance">
       <h2>Leftover keychain items</h2>
-      <p className="hint">Keychain items whose profile no longer exists (for example after the profiles file was damaged), or parts of an interrupted save.</p>
+      <p className="hint">Keychain items whose profile no longer exists (for example after the profiles file was damaged), or parts of an interrupted save. Items written in the last 10 minutes are not counted yet: an import running in <code>gma</code> may still be saving them.</p>
       <button type="button" name="check-orphans" onClick={() => void check()}>
         Check
       </button>
