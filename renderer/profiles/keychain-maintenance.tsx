@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { typedInputs } from '../wizard/typed-input-memory';
 import type { Result } from '../../shared/result';
 import { api } from '../ipc/api-client';
 import { ConfirmPanel } from './confirm-panel';
@@ -30,6 +31,7 @@ export function KeychainMaintenance({ run }: Props) {
     setConfirmForget(false);
     const r = await run(() => api.profiles.forgetEverything({ confirmed: true }));
     if (r !== null) {
+      typedInputs.clear();
       setOrphans(null);
       setMessage(`Deleted ${r.profilesDeleted} profile${r.profilesDeleted === 1 ? '' : 's'} and ${r.itemsDeleted} keychain item${r.itemsDeleted === 1 ? '' : 's'}.`);
     }

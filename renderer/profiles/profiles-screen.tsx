@@ -10,6 +10,7 @@ import { METHOD_NAMES } from './method-names';
 import { ProfileDetails } from './profile-details';
 import { ProfileListItem } from './profile-list-item';
 import { useProfiles } from './use-profiles';
+import { typedInputs } from '../wizard/typed-input-memory';
 import { distinguishingIds } from '../../shared/domain/profile-tell-apart';
 
 /** Case-insensitive match on name, instance name, method, mailbox and notes. */
@@ -44,7 +45,10 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
   };
   const remove = async (profile: Profile) => {
     setPendingDelete(null);
-    if ((await run(() => api.profiles.delete({ id: profile.id }))) !== null && selectedId === profile.id) setSelectedId(null);
+    const deleted = await run(() => api.profiles.delete({ id: profile.id }));
+    // What was typed for it in the wizard (pasted keys, passphrases) goes with it.
+    if (deleted !== null) typedInputs.forget(profile.id);
+    if (deleted !== null && selectedId === profile.id) setSelectedId(null);
   };
 
   return (
