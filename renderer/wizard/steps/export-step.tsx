@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../../shared/export/export-choice';
 import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
@@ -39,13 +40,14 @@ export function ExportStep({
   selfDeployed = false,
   sendToXsoarHere = false,
 }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
-  const [format, setFormat] = useState<ExportChoice>('params');
+  // Remembered for the session (the passphrase is secret: never in the profile).
+  const [format, setFormat] = useTypedInput<ExportChoice>('export-format', 'params');
   // The format of the export whose result is shown (the radio buttons may change afterwards).
   const [exported, setExported] = useState<ExportChoice>('params');
   const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
-  const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [includeSecrets, setIncludeSecrets] = useTypedInput('export-include-secrets', false);
+  const [passphrase, setPassphrase] = useTypedInput('export-passphrase', '');
+  const [confirmation, setConfirmation] = useTypedInput('export-passphrase-confirmation', '');
   const bundle = format === 'bundle';
   const strength = estimatePassphrase(passphrase);
   const passphraseProblem = !bundle ? null : !strength.acceptable ? strength.problems.join(' ') : passphrase !== confirmation ? 'The two passphrases differ.' : null;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fieldRequired } from '../../../shared/wizard/required-fields';
+import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { parseOproxyId } from '../../../shared/oproxy/oproxy-id';
 import { checkOproxyKey, checkOproxyToken } from '../../../shared/oproxy/oproxy-rules';
@@ -19,7 +20,8 @@ const CHECKS = {
 
 /** Cortex XSOAR application, step 2: capture and check the ID, Token and Key. */
 export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: EditingStepProps & { readonly storeSecret: StoreSecret }) {
-  const [pasted, setPasted] = useState('');
+  // The oproxy page's text holds the Token and Key: remembered for the session only, never in the profile.
+  const [pasted, setPasted] = useTypedInput('oproxy-paste', '');
   const [pasteReport, setPasteReport] = useState<string | null>(null);
   const x = state.draft.xsoarApp;
   const parsedId = x.id.trim() === '' ? null : parseOproxyId(x.id);
