@@ -123,7 +123,6 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
         {headerSlot !== null && createPortal(<SaveState profileName={profileId === null ? null : profileName} status={autosave.status} createError={createError} />, headerSlot)}
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>{STEP_TITLES[step]}</h2>
         {INPUT_STEPS.has(step) && requiredFields(step, state).size > 0 && <RequiredLegend />}
-        <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
         <TypedInputScope.Provider value={profileId ?? runKey}>
           <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
         </TypedInputScope.Provider>
