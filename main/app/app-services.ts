@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
 import { ProfileStore } from '../profiles/profile-store';
 import { SecretVault } from '../secrets/secret-vault';
+import { timedGeneration } from '../secrets/item-age';
 import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
@@ -117,7 +118,7 @@ export interface AppServices {
  * browser test host so both run exactly the same wiring.
  */
 export function createAppServices(ports: AppPorts): AppServices {
-  const vault = new SecretVault(ports.secretStore);
+  const vault = new SecretVault(ports.secretStore, () => timedGeneration(ports.clock.now().getTime()));
   const log = ports.log ?? new RotatingFileLog(logDirOf(ports.dataDir), 'app');
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
