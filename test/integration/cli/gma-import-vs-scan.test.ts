@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
 import { keychainServiceName, parseAccount } from '../../../main/secrets/secret-accounts';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
@@ -72,6 +73,35 @@ function exitOf(child: ChildProcess): Promise<number> {
   });
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Holds the profiles lock in turns of 200 ms with 60 ms gaps until gma's first keychain item shows up during a
+ * hold; then stops gma (SIGSTOP) and returns the profile ids it stored but has not committed (empty when gma
+ * committed in a gap, or finished).
+ */
+async function freezeBeforeCommit(child: ChildProcess, known: ReadonlySet<string>): Promise<string[]> {
+  const lock = new ProperFileLock();
+  const profilesFile = join(env['GMA_DATA_DIR']!, 'profiles.json');
+  while (child.exitCode === null) {
+    const pending = await lock.withLock(profilesFile, async (): Promise<string[] | null> => {
+      const until = Date.now() + 200;
+      while (Date.now() < until && child.exitCode === null) {
+        const seen = await newIdsInKeychain(known);
+        if (seen.length > 0) {
+          child.kill('SIGSTOP');
+          const inFile = await idsInFile();
+          return seen.filter((id) => !inFile.has(id));
+        }
+      }
+      return null;
+    });
+    if (pending !== null) return pending;
+    await sleep(60);
+  }
+  return [];
+}
+
 describe('the leftover scan beside a real gma import (case 6, other process)', () => {
   it('a scan while gma has stored a profile’s secrets but not committed it deletes nothing of it; every import reads back whole', { timeout: 240_000 }, async () => {
     const file = await restFile();
@@ -83,14 +113,11 @@ describe('the leftover scan beside a real gma import (case 6, other process)', (
       child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
       const exited = exitOf(child);
       try {
-        // Watch the keychain until gma's first item appears, then freeze gma right there.
-        let seen: string[] = [];
-        while (seen.length === 0 && child.exitCode === null) seen = await newIdsInKeychain(known);
-        if (seen.length > 0 && child.exitCode === null) child.kill('SIGSTOP');
-        // Caught when gma stopped after storing secrets and before its profile is in the file.
-        const inFile = await idsInFile();
-        const pending = seen.filter((id) => !inFile.has(id));
-        if (pending.length > 0 && child.exitCode === null) {
+        // Freeze gma after it stored secrets and before it committed them. Its commit needs the profiles lock, so
+        // the test holds that lock most of the time (short gaps let gma's first load through) and looks for gma's
+        // items only while holding it: what it sees then cannot have been committed since.
+        const pending = await freezeBeforeCommit(child, known);
+        if (pending.length > 0) {
           caught += 1;
           process.stdout.write(`caught gma at attempt ${attempt + 1}\n`);
           // The app's scan runs now, with gma's secrets stored and its profile not yet committed.
