@@ -15,6 +15,7 @@ import { ENTRA_HELP_TEXT, parseEntraArgs, runEntraCommand } from './cli-entra';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
 import { profileLine, runImport } from './cli-import';
+import { listExpiring } from './cli-expiring';
 import type { Logger } from '../ports/logger';
 
 /** The services the CLI shares with the app. */
@@ -32,8 +33,8 @@ export interface CliServices extends XsoarCliServices {
   readonly diagnostics: { report(): Promise<string> };
 }
 
-/** Exit codes: success, failure, bad input. */
-export const EXIT = Object.freeze({ ok: 0, failure: 1, badInput: 2 } as const);
+/** Exit codes: success, failure, bad input, and `profiles list --expiring` found something. */
+export const EXIT = Object.freeze({ ok: 0, failure: 1, badInput: 2, expiring: 3 } as const);
 
 // Errors caused by what the user gave us (exit 2), as opposed to the machine (exit 1).
 const BAD_INPUT_PREFIXES = ['config/', 'import/', 'bundle/', 'export/', 'profile/not-found', 'ipc/'];
@@ -87,9 +88,13 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' | 'di
       if (!listing.ok) return report(io, listing.error, s.log);
       // Names come from files anyone may have written: no escape sequence reaches the terminal, no newline breaks a row.
       for (const n of listing.value.notices) io.stderr(`gma: ${terminalSafe(n)}\n`);
+      if (command.expiringDays !== null) {
+        printNotices(io, listing.value.damaged.length);
+        return listExpiring(listing.value.profiles, command.expiringDays, io);
+      }
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
       for (const p of listing.value.profiles) io.stdout(`${profileLine(p)}\n`);
-      if (listing.value.damaged.length > 0) io.stderr(`gma: ${listing.value.damaged.length} damaged profile entr${listing.value.damaged.length === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${listing.value.damaged.length === 1 ? 'it' : 'them'}\n`);
+      printNotices(io, listing.value.damaged.length);
       return EXIT.ok;
     }
     case 'export':
@@ -99,6 +104,10 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' | 'di
     case 'import':
       return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error, s.log));
   }
+}
+
+function printNotices(io: CliIo, damaged: number): void {
+  if (damaged > 0) io.stderr(`gma: ${damaged} damaged profile entr${damaged === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${damaged === 1 ? 'it' : 'them'}\n`);
 }
 
 async function entra(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
