@@ -174,10 +174,11 @@ describe('canary secrets never leave the keychain unasked', () => {
         const file = join(dirs().inputs, `${p.replace(/ /g, '_')}-${format}.${format === 'bundle' ? 'gma-bundle' : 'params.json'}`);
         const exported = await gma(['export', p, '--format', format, '--include-secrets', '--out', file]);
         expect(exported.code).toBe(0);
-        const imported = await gma(['import', file]);
+        // The profile may already be here (a clash by id or instance name): keep both.
+        const imported = await gma(['import', file, '--as-new']);
         expect(imported.code).toBe(0);
         // A wrong passphrase: refused, nothing echoed.
-        if (format === 'bundle' && p === 'XSOAR app') expect((await gma(['import', file], { GMA_BUNDLE_PASSPHRASE: 'not the passphrase at all 42' })).code).toBe(2);
+        if (format === 'bundle' && p === 'XSOAR app') expect((await gma(['import', file, '--as-new'], { GMA_BUNDLE_PASSPHRASE: 'not the passphrase at all 42' })).code).toBe(2);
       }
     }
     // Secrets in the wrong places: a Token read as a tenant, a client secret as a mailbox, an unknown YAML tag, bad bytes.
