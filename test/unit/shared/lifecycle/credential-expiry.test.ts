@@ -103,9 +103,11 @@ describe('which credentials a profile holds and when each ends', () => {
   });
 });
 
+function secret(id: string, days: number): Profile {
+  return profile({ id, name: id, draft: selfDeployed('secret'), secretFields: [SecretField.SelfDeployedClientSecret], secretVersions: { [SecretField.SelfDeployedClientSecret]: 'v1' }, credentialEnds: [end({ endsAt: inDays(days) })] });
+}
+
 describe('--expiring DAYS and the start banner', () => {
-  const secret = (id: string, days: number): Profile =>
-    profile({ id, name: id, draft: selfDeployed('secret'), secretFields: [SecretField.SelfDeployedClientSecret], secretVersions: { [SecretField.SelfDeployedClientSecret]: 'v1' }, credentialEnds: [end({ endsAt: inDays(days) })] });
 
   it.each([
     [45, 60, true], [45, 44, false], [0, 0, true], [0.5, 0, false], [-1, 0, true], [10, 10, true],
