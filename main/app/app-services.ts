@@ -26,6 +26,7 @@ import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 import { createEntraProvisioning } from '../entra/entra-services';
+import { SecretField } from '../../shared/domain/secret-field';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
 import type { XsoarTransportFactory } from '../ports/xsoar-transport';
@@ -138,6 +139,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
     ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+    adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
   });
   return {
     vault,

@@ -33,6 +33,7 @@ Usage:
   gma import FILE [--replace | --as-new]
   gma entra create|check|repair PROFILE [--consent tenant|mailbox-user]
             [--secret-days N] [--bootstrap-client-id GUID]   (gma entra --help)
+  gma rotate PROFILE [--connection NAME] [--playground ID]   (gma rotate --help)
 ${XSOAR_HELP_TEXT}
   gma diagnostics
   gma --help | --version
