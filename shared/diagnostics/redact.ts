@@ -42,8 +42,10 @@ const RULES: ReadonlyArray<readonly [RegExp, string | ((...m: string[]) => strin
   [/\b[01]\.A[A-Za-z0-9_.~-]{16,}/g, REDACTED],
   // Entra client secret values: three characters, a digit, a letter, "~", then 30+ more.
   [/[A-Za-z0-9_.-]{3}\d[A-Za-z]~[A-Za-z0-9_.~-]{20,}/g, REDACTED],
-  // Anything else with "~" and token length (older secret formats).
-  [/[A-Za-z0-9_.-]*~[A-Za-z0-9_.~-]{24,}/g, REDACTED],
+  // Anything else with "~" and token length (older secret formats). The look-behind starts a match only at the
+  // start of a run: without it every position of a long run without "~" rescans the rest (quadratic; a 1 MB
+  // pasted value took minutes).
+  [/(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*~[A-Za-z0-9_.~-]{24,}/g, REDACTED],
   // Padded Base64 of 16 bytes or more (the oproxy Key, PFX/DER fragments).
   [/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{20,}={1,2}(?![A-Za-z0-9+/=])/g, REDACTED],
   // Long standard-Base64 runs (a PFX, a DER certificate or key), padded or not.
