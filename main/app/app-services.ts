@@ -27,6 +27,8 @@ import { SelfDeployedAuthService } from '../services/self-deployed-auth-service'
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 import { createEntraProvisioning } from '../entra/entra-services';
 import { SecretField } from '../../shared/domain/secret-field';
+import { createRotationService } from '../lifecycle/rotation-services';
+import type { RotationService } from '../lifecycle/rotation-service';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
 import type { XsoarTransportFactory } from '../ports/xsoar-transport';
@@ -111,6 +113,10 @@ export interface AppServices {
   readonly log: DiagnosticsLog;
   /** "Copy diagnostics". */
   readonly diagnostics: DiagnosticsService;
+  /** Credential rotation from the app (the administrator signs in interactively when the cached sign-in cannot serve). */
+  readonly rotation: RotationService;
+  /** The same over the cached sign-in only: what the start runs to finish or undo a rotation a crash interrupted. */
+  readonly rotationRecovery: RotationService;
 }
 
 /**
@@ -141,7 +147,14 @@ export function createAppServices(ports: AppPorts): AppServices {
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
     adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
   });
+  const rotationPorts = {
+    http: ports.http, endpoints: ports.endpoints, fs: ports.fs, dataDir: ports.dataDir, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
+    adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
+    ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+  };
   return {
+    rotation: createRotationService({ ...rotationPorts, signIn: { mode: 'interactive', browserOpener: ports.browserOpener, ...(ports.authTimeouts?.interactiveMs ? { timeoutMs: ports.authTimeouts.interactiveMs } : {}) } }),
+    rotationRecovery: createRotationService({ ...rotationPorts, signIn: { mode: 'silent-only' } }),
     vault,
     profiles,
     secrets,
