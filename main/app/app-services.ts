@@ -29,6 +29,7 @@ import { createEntraProvisioning } from '../entra/entra-services';
 import { SecretField } from '../../shared/domain/secret-field';
 import { createRotationService } from '../lifecycle/rotation-services';
 import type { RotationService } from '../lifecycle/rotation-service';
+import { RotationIpcService } from '../lifecycle/rotation-ipc-service';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
 import type { XsoarTransportFactory } from '../ports/xsoar-transport';
@@ -117,6 +118,8 @@ export interface AppServices {
   readonly rotation: RotationService;
   /** The same over the cached sign-in only: what the start runs to finish or undo a rotation a crash interrupted. */
   readonly rotationRecovery: RotationService;
+  /** Rotate for the renderer: cancellable, with progress per step. */
+  readonly rotationIpc: RotationIpcService;
 }
 
 /**
@@ -152,8 +155,10 @@ export function createAppServices(ports: AppPorts): AppServices {
     adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
   };
+  const rotation = createRotationService({ ...rotationPorts, signIn: { mode: 'interactive', browserOpener: ports.browserOpener, ...(ports.authTimeouts?.interactiveMs ? { timeoutMs: ports.authTimeouts.interactiveMs } : {}) } });
   return {
-    rotation: createRotationService({ ...rotationPorts, signIn: { mode: 'interactive', browserOpener: ports.browserOpener, ...(ports.authTimeouts?.interactiveMs ? { timeoutMs: ports.authTimeouts.interactiveMs } : {}) } }),
+    rotation,
+    rotationIpc: new RotationIpcService(rotation),
     rotationRecovery: createRotationService({ ...rotationPorts, signIn: { mode: 'silent-only' } }),
     vault,
     profiles,

@@ -170,7 +170,11 @@ export class RotationService {
       await this.hooks.journaled?.(phase);
     };
 
+    const stopIfCancelled = (): void => {
+      if (signal.aborted) throw new Stop(appError(ErrorCode.Cancelled, 'The rotation was cancelled.'));
+    };
     try {
+      stopIfCancelled();
       // 1. The new credential in Entra ID (found by its marker or thumbprint if a crash follows at once).
       progress({ step: 'create', state: 'running', detail: credential === 'client-secret' ? 'Adding a new client secret.' : 'Uploading a new certificate.' });
       let newValue: string;
@@ -199,6 +203,7 @@ export class RotationService {
       }
       progress({ step: 'create', state: 'done', detail: `Valid until ${(journal.newEndsAt ?? '').slice(0, 10)}.` });
 
+      stopIfCancelled();
       // 2. Into the keychain, beside the current value (which stays the profile's until the test passed).
       progress({ step: 'store', state: 'running', detail: 'Storing it in the keychain.' });
       try {
@@ -210,6 +215,7 @@ export class RotationService {
       await advance('created');
       progress({ step: 'store', state: 'done', detail: 'Stored in the keychain.' });
 
+      stopIfCancelled();
       // 3. The instance gets the new value, nothing else.
       progress({ step: 'update-xsoar', state: 'running', detail: `Updating "${journal.instanceName}" on ${target.connection.name}.` });
       await advance('updating-xsoar');
@@ -219,29 +225,34 @@ export class RotationService {
       await advance('testing');
       progress({ step: 'update-xsoar', state: 'done', detail: 'Only the credential changed; the integration keeps its refresh token.' });
 
+      stopIfCancelled();
       // 4. The test must pass before anything old goes.
       progress({ step: 'test', state: 'running', detail: 'Running !msgraph-mail-test.' });
       const test = await this.deps.xsoar.runTest(target, journal.instanceName, journal.playgroundId, signal);
       if (!test.ok) throw new Stop(test.error);
       if (!test.value.passed) throw new Stop(appError(ErrorCode.XsoarTestFailed, `!msgraph-mail-test failed with the new credential: ${test.value.output}`));
       await this.hooks.acted?.('tested');
-      progress({ step: 'test', state: 'done', detail: test.value.output });
+      // The last moment a cancel counts: from here on the rotation finishes.
+      stopIfCancelled();
+      progress({ step: 'test', state: 'done', detail: 'Passed with the new credential.' });
     } catch (error) {
       const why = error instanceof Stop ? error.error : appError(ErrorCode.Internal, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       progress({ step: 'roll-back', state: 'running', detail: 'Undoing: the old credential stays in use.' });
-      const undone = await this.rollBack(journal, target, graph, signal);
+      // Undoing must not be cut short by the cancel that may have caused it.
+      const undoSignal = new AbortController().signal;
+      const undone = await this.rollBack(journal, target, this.deps.graphFor(session.value.accessToken, undoSignal), undoSignal);
       if (!undone.ok) {
         progress({ step: 'roll-back', state: 'failed', detail: undone.error.message });
         return fail(appError(ErrorCode.RotationIncomplete, `${why.message} Undoing it did not finish (${undone.error.message}); both credentials stay valid and the next start (or "gma rotate --recover") finishes the undo.`));
       }
       progress({ step: 'roll-back', state: 'done', detail: 'The old credential is still in use and the instance has its previous value.' });
-      return fail(appError(ErrorCode.RotationRolledBack, `${why.message} The rotation was undone: the old credential is unchanged and the instance has its previous value.`));
+      return fail(appError(why.code === ErrorCode.Cancelled ? ErrorCode.Cancelled : ErrorCode.RotationRolledBack, `${why.message} The rotation was undone: the old credential is unchanged and the instance has its previous value.`));
     }
 
     // 5. Point of no return: the new value is the profile's, then the old credential goes.
     await advance('committing');
     progress({ step: 'remove-old', state: 'running', detail: 'Removing the old credential from Entra ID.' });
-    const finished = await this.rollForward(journal, graph);
+    const finished = await this.rollForward(journal, this.deps.graphFor(session.value.accessToken, new AbortController().signal));
     if (!finished.ok) {
       progress({ step: 'remove-old', state: 'failed', detail: finished.error.message });
       return finished;

@@ -6,6 +6,7 @@ import { api } from '../ipc/api-client';
 import { METHOD_NAMES } from './method-names';
 import { SecretFieldRow } from './secret-field-row';
 import { CredentialExpiry } from './credential-expiry-view';
+import { RotatePanel } from './rotate-panel';
 
 interface Props {
   readonly profile: Profile;
@@ -36,6 +37,7 @@ export function ProfileDetails({ profile, run }: Props) {
         From Entra ID when the app registration was created, checked or repaired while signed in; from the certificate itself; or entered by hand below.
       </p>
       <CredentialExpiry profile={profile} withSource />
+      <RotatePanel profile={profile} run={run} />
       <h3>Notes</h3>
       <textarea name="profile-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Where this instance runs, who owns it… (never a secret)" />
       <div className="field">
