@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication, CryptoProvider, PublicClientApplication, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
 import { randomUUID } from 'node:crypto';
 import { appError, type AppError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
@@ -11,7 +11,8 @@ import type { HttpClient } from '../ports/http-client';
 import { aadstsError, msalErrorToAppError, stoppedError } from './auth-errors';
 import { credentialAuthOptions, type ClientCredential } from './credential-check-service';
 import { INTERACTIVE_TIMEOUT_MS } from './interactive-limits';
-import { loopbackPage, startLoopbackListener } from './loopback-listener';
+import { loopbackCodeSignIn } from './loopback-code-sign-in';
+import { loopbackPage } from './loopback-listener';
 import { msalAuthOptions, msalConfiguration } from './msal-config';
 import { OperationScope } from './operation-scope';
 import { newState } from './random-state';
@@ -109,49 +110,13 @@ export class SignInVerificationService {
     try {
       const tenant = await this.tenants.resolve(request.tenant, scope.signal);
       if (!tenant.ok) return scope.stopReason ? stopped() : tenant;
-      const state = newState();
-      const started = await startLoopbackListener({ port: 0, path: '/', delivery: 'form_post', expectedState: state, timeoutMs: this.timeoutMs, signal: scope.signal, pages: PAGES });
-      if (!started.ok) return started;
-      const listener = started.value;
-      try {
-        const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.clientId.trim(), tenant.value.authorityMetadata), this.http, scope.signal, this.cachePlugin));
-        const pkce = await this.crypto.generatePkceCodes();
-        const scopes = [...VERIFIED_SIGN_IN_SCOPES];
-        let url: string;
-        try {
-          url = await pca.getAuthCodeUrl({
-            scopes,
-            redirectUri: listener.redirectUri,
-            codeChallenge: pkce.challenge,
-            codeChallengeMethod: 'S256',
-            state,
-            loginHint: request.mailbox,
-            prompt: request.prompt ?? 'select_account',
-            responseMode: 'form_post',
-          });
-        } catch (error) {
-          return scope.stopReason ? stopped() : fail(msalErrorToAppError(error, 'Preparing the sign-in'));
-        }
-        try {
-          await this.browser.open(url);
-        } catch (error) {
-          return fail(appError(ErrorCode.Internal, `The browser could not be opened: ${error instanceof Error ? error.message : String(error)}`));
-        }
-        const outcome = await listener.outcome;
-        if (outcome.kind === 'stopped') return stopped();
-        const extracted = extractAuthCode(outcome.address, { expectedState: state });
-        if (!extracted.ok) return fail(codeProblem(extracted.problem));
-        let result: AuthenticationResult;
-        try {
-          result = await pca.acquireTokenByCode({ code: extracted.code, scopes, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier, clientInfo: outcome.params.get('client_info') ?? '' });
-        } catch (error) {
-          return scope.stopReason ? stopped() : fail(msalErrorToAppError(error, 'Redeeming the sign-in'));
-        }
-        const verification = await runSignInChecklist(result, request, this.http, this.endpoints, scope.signal);
-        return scope.stopReason ? stopped() : ok(verification);
-      } finally {
-        await listener.close();
-      }
+      const signedIn = await loopbackCodeSignIn(
+        { tenant: tenant.value, clientId: request.clientId, scopes: VERIFIED_SIGN_IN_SCOPES, prompt: request.prompt ?? 'select_account', loginHint: request.mailbox, label: 'The sign-in', pages: PAGES },
+        { http: this.http, endpoints: this.endpoints, browser: this.browser, scope, timeoutMs: this.timeoutMs, ...(this.cachePlugin ? { cachePlugin: this.cachePlugin } : {}) },
+      );
+      if (!signedIn.ok) return signedIn;
+      const verification = await runSignInChecklist(signedIn.value, request, this.http, this.endpoints, scope.signal);
+      return scope.stopReason ? stopped() : ok(verification);
     } finally {
       scope.dispose();
     }

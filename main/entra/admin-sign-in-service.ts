@@ -1,18 +1,17 @@
-import { CryptoProvider, PublicClientApplication, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
+import { PublicClientApplication, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { fail, ok, type Result } from '../../shared/result';
 import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
-import { extractAuthCode } from '../../shared/oauth/auth-code-extraction';
 import { graphScopesFor } from '../../shared/oauth/required-permissions';
 import type { BrowserOpener } from '../ports/browser-opener';
 import type { HttpClient } from '../ports/http-client';
-import { aadstsError, msalErrorToAppError, stoppedError } from '../auth/auth-errors';
+import { stoppedError } from '../auth/auth-errors';
 import { INTERACTIVE_TIMEOUT_MS } from '../auth/interactive-limits';
-import { loopbackPage, startLoopbackListener } from '../auth/loopback-listener';
+import { loopbackCodeSignIn } from '../auth/loopback-code-sign-in';
+import { loopbackPage } from '../auth/loopback-listener';
 import { msalAuthOptions, msalConfiguration } from '../auth/msal-config';
 import { OperationScope } from '../auth/operation-scope';
-import { newState } from '../auth/random-state';
 import type { TenantResolver } from '../auth/tenant-resolver';
 
 /** Who signs in, with which client and scopes. */
@@ -46,18 +45,18 @@ const PAGES = {
   failure: loopbackPage('Sign-in failed', 'The sign-in did not complete. Return to Graph Mail Auth Assistant for the reason and what to do.'),
 } as const;
 
+const LABEL = 'The administrator sign-in';
+
 /**
  * The administrator's interactive sign-in for the app-registration steps: msal-node `PublicClientApplication`
- * with the bootstrap client, system browser, PKCE S256, `response_mode=form_post` to our one-shot loopback listener
- * (`main/auth/loopback-listener.ts`), bounded and cancellable through {@link OperationScope}, then
- * `acquireTokenByCode`. `prompt=login` so the browser asks who signs in instead of reusing the mailbox user's
- * session. With a cache plugin (the keychain, app-wide item `msal.admin-token-cache`) MSAL keeps the tokens, so a
- * later unattended run ({@link AdminSignInService.silent}, e.g. `gma rotate` from a scheduled task) can use them;
- * without one nothing outlives the run.
+ * with the bootstrap client through the shared {@link loopbackCodeSignIn} (system browser, PKCE S256, form_post
+ * to a one-shot loopback listener, bounded and cancellable), with the tenant's metadata from the resolver.
+ * `prompt=login` so the browser asks who signs in instead of reusing the mailbox user's session. With a cache plugin
+ * (the keychain, app-wide item `msal.admin-token-cache`) MSAL keeps the tokens, so a later unattended run
+ * ({@link AdminSignInService.silent}, e.g. `gma rotate` from a scheduled task) can use them; without one nothing
+ * outlives the run.
  */
 export class AdminSignInService {
-  private readonly crypto = new CryptoProvider();
-
   constructor(
     private readonly http: HttpClient,
     private readonly endpoints: IdentityEndpoints,
@@ -78,7 +77,7 @@ export class AdminSignInService {
     try {
       const tenant = await this.tenants.resolve(request.tenant, scope.signal);
       if (!tenant.ok) return tenant;
-      const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.bootstrapClientId.trim()), this.http, scope.signal, this.cachePlugin));
+      const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.bootstrapClientId.trim(), tenant.value.authorityMetadata), this.http, scope.signal, this.cachePlugin));
       const accounts = await pca.getTokenCache().getAllAccounts();
       const account = accounts.find((a) => a.tenantId === tenant.value.tenantId || a.homeAccountId.endsWith(`.${tenant.value.tenantId}`));
       if (!account) return required(`no administrator of tenant ${tenant.value.tenantId} has signed in on this computer yet.`);
@@ -97,55 +96,17 @@ export class AdminSignInService {
   /** Signs the administrator in; `op/cancelled`, `op/timeout`, `auth/aadsts` (e.g. 65004 declined) as data. */
   async signIn(request: AdminSignInRequest, cancel?: AbortSignal): Promise<Result<AdminSession>> {
     const scope = new OperationScope(cancel, this.timeoutMs);
-    const stopped = (): Result<never> => fail(stoppedError(scope.stopReason ?? 'cancelled', 'The administrator sign-in', this.timeoutMs));
     try {
       const tenant = await this.tenants.resolve(request.tenant, scope.signal);
-      if (!tenant.ok) return scope.stopReason ? stopped() : tenant;
-      const state = newState();
-      const started = await startLoopbackListener({ port: 0, path: '/', delivery: 'form_post', expectedState: state, timeoutMs: this.timeoutMs, signal: scope.signal, pages: PAGES });
-      if (!started.ok) return started;
-      const listener = started.value;
-      try {
-        const pca = new PublicClientApplication(msalConfiguration(msalAuthOptions(this.endpoints, tenant.value.tenantId, request.bootstrapClientId.trim()), this.http, scope.signal, this.cachePlugin));
-        const pkce = await this.crypto.generatePkceCodes();
-        const scopes = [...graphScopesFor(request.scopes)];
-        let url: string;
-        try {
-          url = await pca.getAuthCodeUrl({
-            scopes,
-            redirectUri: listener.redirectUri,
-            codeChallenge: pkce.challenge,
-            codeChallengeMethod: 'S256',
-            state,
-            prompt: 'login',
-            responseMode: 'form_post',
-            ...(request.claims ? { claims: request.claims } : {}),
-          });
-        } catch (error) {
-          return scope.stopReason ? stopped() : fail(msalErrorToAppError(error, 'Preparing the administrator sign-in'));
-        }
-        try {
-          await this.browser.open(url);
-        } catch (error) {
-          return fail(appError(ErrorCode.Internal, `The browser could not be opened: ${error instanceof Error ? error.message : String(error)}`));
-        }
-        const outcome = await listener.outcome;
-        if (outcome.kind === 'stopped') return stopped();
-        const extracted = extractAuthCode(outcome.address, { expectedState: state });
-        if (!extracted.ok) {
-          const problem = extracted.problem;
-          return fail(problem.kind === 'authorization-error' && problem.details.aadsts !== null ? aadstsError(problem.details.aadsts) : problem);
-        }
-        let result: AuthenticationResult;
-        try {
-          result = await pca.acquireTokenByCode({ code: extracted.code, scopes, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier, clientInfo: outcome.params.get('client_info') ?? '' });
-        } catch (error) {
-          return scope.stopReason ? stopped() : fail(msalErrorToAppError(error, 'Redeeming the administrator sign-in'));
-        }
-        return ok({ accessToken: result.accessToken, tenantId: tenant.value.tenantId, username: result.account?.username ?? '', grantedScopes: result.scopes });
-      } finally {
-        await listener.close();
-      }
+      if (!tenant.ok) return scope.stopReason ? fail(stoppedError(scope.stopReason, LABEL, this.timeoutMs)) : tenant;
+      const signedIn = await loopbackCodeSignIn(
+        // `prompt=login`: the browser asks who signs in instead of reusing the mailbox user's session.
+        { tenant: tenant.value, clientId: request.bootstrapClientId, scopes: graphScopesFor(request.scopes), prompt: 'login', label: LABEL, pages: PAGES, ...(request.claims ? { claims: request.claims } : {}) },
+        { http: this.http, endpoints: this.endpoints, browser: this.browser, scope, timeoutMs: this.timeoutMs, ...(this.cachePlugin ? { cachePlugin: this.cachePlugin } : {}) },
+      );
+      if (!signedIn.ok) return signedIn;
+      const result = signedIn.value;
+      return ok({ accessToken: result.accessToken, tenantId: tenant.value.tenantId, username: result.account?.username ?? '', grantedScopes: result.scopes });
     } finally {
       scope.dispose();
     }

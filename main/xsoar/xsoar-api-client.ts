@@ -34,7 +34,12 @@ export interface CallOptions {
 export interface ClientTuning {
   readonly attempts: number;
   readonly backoffMs: (attempt: number) => number;
+  /** Bound of one request unless the call sets its own (default {@link REQUEST_TIMEOUT_MS}). */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Bound of one ordinary API request: a server that has not answered in 30 s is reported, not waited for. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 const DEFAULT_TUNING: ClientTuning = { attempts: 3, backoffMs: (attempt) => 500 * 2 ** attempt };
 
@@ -126,7 +131,8 @@ export class XsoarApiClient {
     const url = `${this.baseUrl}${path}`;
     const host = new URL(url).host;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new Error('timed out')), options.timeoutMs ?? 30_000);
+    const limitMs = options.timeoutMs ?? this.tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const timer = setTimeout(() => timeout.abort(new Error('timed out')), limitMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     let response: HttpResponse;
     try {
@@ -139,7 +145,7 @@ export class XsoarApiClient {
       });
     } catch (thrown) {
       if (options.signal?.aborted) return { error: appError(ErrorCode.Cancelled, 'Cancelled.') };
-      if (timeout.signal.aborted) return { error: appError(ErrorCode.XsoarTimeout, `${host} did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s.`, { retryable: true }) };
+      if (timeout.signal.aborted) return { error: appError(ErrorCode.XsoarTimeout, `${host} did not answer within ${limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`}.`, { retryable: true }) };
       const cause = (thrown as { cause?: { code?: unknown; message?: unknown } }).cause;
       const code = typeof cause?.code === 'string' ? cause.code : typeof (thrown as { code?: unknown }).code === 'string' ? String((thrown as { code: string }).code) : '';
       const message = `${thrown instanceof Error ? thrown.message : String(thrown)} ${typeof cause?.message === 'string' ? cause.message : ''}`;

@@ -308,6 +308,8 @@ describe('self-deployed Entra ID app in Chromium against the test identity platf
         await page.click('button[name=submit-pasted]');
         await page.waitForSelector('[data-code-stored] [data-countdown]');
         expect(await page.content()).not.toContain(new URL(landed.url).searchParams.get('code') ?? 'no code in the address');
+        // Right after the capture, while the code is fresh, the step offers to send the instance to XSOAR.
+        await page.waitForSelector('[data-send-to-xsoar] #send-to-xsoar-title');
       } finally {
         await new Promise<void>((resolve) => blocker.close(() => resolve()));
       }

@@ -241,11 +241,18 @@ describe('Send to Cortex XSOAR in Chromium against XSOAR-shaped servers', () => 
       { name: 'SD ok', draft: sd('SD ok', catcher.redirectUri), secrets: await secrets() },
       { name: 'SD wrong redirect', draft: sd('SD wrong redirect', 'https://localhost'), secrets: await secrets() },
       { name: 'SD expired', draft: sd('SD expired', catcher.redirectUri), secrets: await secrets() },
+      // Captured 7 of its 10 minutes ago: the panel urges sending now.
+      { name: 'SD near expiry', draft: { ...sd('SD near expiry', catcher.redirectUri), selfDeployed: { ...sd('SD near expiry', catcher.redirectUri).selfDeployed, authCodeObtainedAt: new Date(Date.now() - 7 * 60_000).toISOString() } }, secrets: await secrets() },
     ]));
     try {
       const { page } = app;
       await page.click('button[name=nav-xsoar]');
       await addConnection(page, { name: 'prod', url: x6.url, key: KEY6 });
+
+      await openProfile(app, 'SD near expiry');
+      await page.waitForSelector('[data-send-to-xsoar] [data-code-expiring]');
+      expect(await page.textContent('[data-code-expiring]')).toMatch(/expires in about [1-3] minute\(s\): send now/);
+      expect(await page.$('[data-code-expired]')).toBeNull();
 
       await openProfile(app, 'SD ok');
       await sendAndWait(page, 'prod — Cortex XSOAR 6');

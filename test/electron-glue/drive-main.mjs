@@ -108,5 +108,7 @@ function summarize(recorded) {
     hasPermissionRequestHandler: recorded.permissionRequestHandler !== null,
     hasPermissionCheckHandler: recorded.permissionCheckHandler !== null,
     appEvents: [...recorded.appListeners.keys()],
+    // Labels and roles only (click handlers do not survive JSON).
+    applicationMenu: recorded.applicationMenu === null ? null : recorded.applicationMenu.template.map((m) => ({ label: m.label ?? null, role: m.role ?? null, items: (m.submenu ?? []).map((i) => i.role ?? i.label ?? i.type ?? null) })),
   };
 }

@@ -19,6 +19,7 @@ export const record = {
   permissionCheckHandler: null,
   openedExternally: [],
   appListeners: new Map(),
+  applicationMenu: null,
 };
 globalThis.gmaElectronRecord = record;
 
@@ -89,10 +90,20 @@ export const app = {
   isPackaged: false,
 };
 
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    record.applicationMenu = menu;
+  },
+};
+
 export const dialog = {
   showErrorBox(title, content) {
     record.errorBoxes.push({ title, content });
   },
+  showMessageBox: async () => ({ response: 0 }),
   showSaveDialog: async () => ({ canceled: true }),
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
 };
@@ -153,4 +164,4 @@ export const clipboard = {
   },
 };
 
-export default { app, BrowserWindow, dialog, protocol, net, session, shell, ipcMain, clipboard };
+export default { app, BrowserWindow, Menu, dialog, protocol, net, session, shell, ipcMain, clipboard };

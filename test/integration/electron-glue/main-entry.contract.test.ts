@@ -27,6 +27,7 @@ interface Driven {
     readonly windows: ReadonlyArray<{ options: { webPreferences: Record<string, unknown> }; loadedUrls: readonly string[] }>;
     readonly ipcChannels: readonly string[];
     readonly appEvents: readonly string[];
+    readonly applicationMenu: ReadonlyArray<{ label: string | null; role: string | null; items: ReadonlyArray<string | null> }> | null;
   };
   readonly [key: string]: unknown;
 }
@@ -103,6 +104,14 @@ describe('Electron glue of the built main entry', () => {
     const refusals = normal.untrustedRefusals as Record<string, string>;
     expect(Object.keys(refusals).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(new Set(Object.values(refusals))).toEqual(new Set(['ipc/untrusted-sender']));
+  });
+
+  it('sets an application menu whose Edit menu gives fields copy and paste', () => {
+    const menu = normal.record.applicationMenu;
+    expect(menu).not.toBeNull();
+    const edit = menu!.find((m) => m.label === 'Edit');
+    expect(edit?.items).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    expect(menu!.map((m) => m.label)).toEqual(expect.arrayContaining(['Edit', 'Help']));
   });
 
   it('the renderer and preload paths exist in the build output', () => {

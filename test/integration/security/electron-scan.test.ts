@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // whole-application checks without a location — anywhere in main/. A new,
 // unexplained finding fails `npm test`.
 const SCANNER = resolve('node_modules/@doyensec/electronegativity/dist/index.js');
+// Gives the scanner the TypeScript 4 it was built for (see the file).
+const SCANNER_TYPESCRIPT = resolve('test/integration/security/scanner-typescript.cjs');
 const BLOCKING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 const WINDOW_ABOVE = 8;
 
@@ -95,7 +97,7 @@ beforeAll(async () => {
   const electronVersion = (JSON.parse(await readFile(resolve('package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['electron']!;
   const csv = join(dir, 'findings.csv');
   await new Promise<void>((done, failed) => {
-    execFile(process.execPath, [SCANNER, '-i', input, '-e', electronVersion, '-v', 'false', '-o', csv], { timeout: 120_000 }, (error, _stdout, stderr) => (error ? failed(new Error(`${error.message}\n${stderr}`)) : done()));
+    execFile(process.execPath, ['--require', SCANNER_TYPESCRIPT, SCANNER, '-i', input, '-e', electronVersion, '-v', 'false', '-o', csv], { timeout: 120_000 }, (error, _stdout, stderr) => (error ? failed(new Error(`${error.message}\n${stderr}`)) : done()));
   });
   const rows = parseCsv(await readFile(csv, 'utf8'));
   if (rows[0]?.slice(0, 5).join(',') !== 'issue,severity,confidence,filename,location') throw new Error(`unexpected scanner output: ${rows[0]?.join(',')}`);

@@ -20,6 +20,9 @@ import { ALICE, MAIL_PERMISSIONS, newClientId, TID } from '../idp/fixture';
 import { codeFromBrowser, xsoarLoginUrl } from '../idp/flows';
 import { usePlatformSession } from '../idp/platform-session';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { createEnvXsoarTransport } from '../../../main/adapters/undici-xsoar-transport';
+import { XsoarService } from '../../../main/xsoar/xsoar-service';
+import { NODE_SIGNING_TOOLS } from '../../../main/xsoar/xsoar-signing';
 import { connectionTo, draftFor, startHarness, targetOf, type Harness } from './xsoar-harness';
 
 let idp: IdentityPlatform;
@@ -111,6 +114,39 @@ describe('probe', () => {
     expect(await h.xsoar.probe(t6())).toMatchObject({ ok: true });
     x6.inject({ path: '/about', kind: 'status', status: 503, times: 3 });
     expect(await h.xsoar.probe(t6())).toMatchObject({ ok: false, error: { code: ErrorCode.XsoarServerError } });
+  });
+
+  it('a server that never answers is reported as a timeout on its own (no cancel), naming the host', async () => {
+    const quick = new XsoarService(createEnvXsoarTransport(), h.services.profileSecrets, NODE_SIGNING_TOOLS, { attempts: 3, backoffMs: () => 20, requestTimeoutMs: 400 });
+    x6.inject({ path: '/about', kind: 'hang' });
+    const r = await quick.probe(t6());
+    expect(r).toMatchObject({ ok: false, error: { code: ErrorCode.XsoarTimeout, retryable: true } });
+    expect(!r.ok && r.error.message).toContain(`${new URL(x6.url).host} did not answer within 400 ms`);
+    expect(await quick.probe(t6())).toMatchObject({ ok: true });
+  });
+
+  it('an address that answers 404 to /about is "not an XSOAR API", with the hint for XSOAR 8 addresses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gma-not-xsoar-'));
+    try {
+      const ca = createTestCa(dir);
+      const tls = issueServerCertificate(ca);
+      const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (_req, res) => {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'no such route' }));
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const url = `https://localhost:${(server.address() as AddressInfo).port}`;
+      const caPem = readFileSync(ca.certPath, 'utf8');
+      const six = await h.xsoar.probe(targetOf(connectionTo(url, XsoarProduct.Xsoar6, '', false, { caPem }), KEY6));
+      expect(six).toMatchObject({ ok: false, error: { code: ErrorCode.XsoarNotXsoar } });
+      expect(!six.ok && six.error.message).toMatch(/is not an XSOAR API \(GET \/about answered 404\)\. Check the URL\.$/);
+      const eight = await h.xsoar.probe(targetOf(connectionTo(url, XsoarProduct.Xsoar8, KEY8.id, false, { caPem }), KEY8.key));
+      expect(eight).toMatchObject({ ok: false, error: { code: ErrorCode.XsoarNotXsoar } });
+      expect(!eight.ok && eight.error.message).toContain('https://api-<your tenant>, without /xsoar');
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a hanging server is cancelled by the caller at once', async () => {
