@@ -8,6 +8,7 @@ import { currentRecordOf } from '../../shared/lifecycle/credential-expiry';
 import { credentialUpdateBody, type CredentialParam } from '../../shared/lifecycle/credential-update';
 import { recoveryOf, rotationMarker, xsoarMayHoldNew, type RotatedCredential, type RotationJournal, type RotationPhase } from '../../shared/lifecycle/rotation-journal';
 import type { GraphApplication } from '../../shared/entra/registration-model';
+import { REPLICATION_BACKOFF_MS } from '../../shared/entra/graph-retry-policy';
 import type { ProfilesService } from '../services/profiles-service';
 import type { SecretsService } from '../services/secrets-service';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -84,9 +85,30 @@ export interface RotationDeps {
   readonly adminToken: AdminTokenSource;
   readonly now?: () => number;
   readonly hooks?: RotationHooks;
+  /**
+   * Waits between tests while Entra ID replicates the new credential (a new secret or key can be refused for a
+   * while right after it was added: AADSTS7000215 / 700027). Default: the replication backoff (2-4-8-16-32 s).
+   */
+  readonly replicationWaitsMs?: readonly number[];
 }
 
+/** Entra's answers meaning "this client secret / key is not (yet) known": worth waiting for replication. */
+const NOT_YET_REPLICATED = /AADSTS(7000215|700027)\b/;
+
 const DAY_MS = 86_400_000;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 function refused(message: string, field?: string): Result<never> {
   return fail(appError(ErrorCode.ConfigInvalid, message, field ? { fields: [{ field, message }] } : {}));
@@ -228,7 +250,14 @@ export class RotationService {
       stopIfCancelled();
       // 4. The test must pass before anything old goes.
       progress({ step: 'test', state: 'running', detail: 'Running !msgraph-mail-test.' });
-      const test = await this.deps.xsoar.runTest(target, journal.instanceName, journal.playgroundId, signal);
+      let test = await this.deps.xsoar.runTest(target, journal.instanceName, journal.playgroundId, signal);
+      for (const wait of this.deps.replicationWaitsMs ?? REPLICATION_BACKOFF_MS) {
+        if (!test.ok || test.value.passed || !NOT_YET_REPLICATED.test(test.value.output)) break;
+        progress({ step: 'test', state: 'running', detail: `Entra ID does not know the new credential yet (replication); testing again in ${Math.round(wait / 1000)} s.` });
+        await pause(wait, signal);
+        stopIfCancelled();
+        test = await this.deps.xsoar.runTest(target, journal.instanceName, journal.playgroundId, signal);
+      }
       if (!test.ok) throw new Stop(test.error);
       if (!test.value.passed) throw new Stop(appError(ErrorCode.XsoarTestFailed, `!msgraph-mail-test failed with the new credential: ${test.value.output}`));
       await this.hooks.acted?.('tested');

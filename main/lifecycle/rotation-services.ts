@@ -66,6 +66,7 @@ export function createRotationService(ports: RotationPorts): RotationService {
     connections: ports.connections,
     graphFor: (token, signal) => new RegistrationGraph(new GraphAdminClient(ports.http, ports.endpoints, token, signal, ports.backoffMs ? { backoffMs: ports.backoffMs } : {})),
     adminToken,
+    ...(ports.backoffMs ? { replicationWaitsMs: ports.backoffMs } : {}),
     ...(ports.hooks ? { hooks: ports.hooks } : {}),
   });
 }

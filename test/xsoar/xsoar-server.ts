@@ -33,6 +33,8 @@ export interface Fault {
    */
   readonly kind: 'status' | 'drop' | 'commit-then-drop' | 'hang' | 'error-entry';
   readonly status?: number;
+  /** The error entry's text for `error-entry` (default: Graph unavailable). */
+  readonly contents?: string;
   /** How many requests it applies to (default 1). */
   readonly times?: number;
 }
@@ -272,7 +274,7 @@ export async function startXsoarServer(options: XsoarServerOptions): Promise<Xso
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void req.socket.destroy();
     if (fault?.kind === 'status') return sendJson(res, fault.status ?? 500, { id: 'fault', status: fault.status ?? 500, title: 'Internal Server Error', detail: 'Injected fault' });
-    if (fault?.kind === 'error-entry') return sendJson(res, 200, [{ id: '1@fault', type: 4, format: 'text', contents: 'Error in API call [503] - Service Unavailable\n{"error":{"code":"ServiceUnavailable","message":"Injected fault"}}' }]);
+    if (fault?.kind === 'error-entry') return sendJson(res, 200, [{ id: '1@fault', type: 4, format: 'text', contents: fault.contents ?? 'Error in API call [503] - Service Unavailable\n{"error":{"code":"ServiceUnavailable","message":"Injected fault"}}' }]);
     route(req, path).then(
       (result) => (fault?.kind === 'commit-then-drop' ? req.socket.destroy() : sendJson(res, 200, result)),
       (err: unknown) => {

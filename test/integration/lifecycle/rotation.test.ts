@@ -92,6 +92,18 @@ describe('rotation end to end (test identity platform, XSOAR-shaped server, real
   });
 });
 
+describe('replication: Entra ID may refuse a brand-new credential for a while', () => {
+  it('the test is run again while Entra answers AADSTS7000215, then the rotation finishes', async () => {
+    const profile = await workingProfile({ services, idp, opener, browser, catcher, name: 'Replicating', credential: 'secret' });
+    x6.inject({ path: '/entry/execute/sync', kind: 'error-entry', times: 2, contents: 'Error in Microsoft authorization. Status: 401, body: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]}' });
+    const seen: RotationProgress[] = [];
+    const r = await rotationOf(services, idp, dataDir).rotate(request(profile.id), (p) => seen.push(p));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(seen.filter((p) => p.step === 'test' && p.detail.includes('replication'))).toHaveLength(2);
+    await expectConsistent({ services, idp, server: x6, profileId: profile.id });
+  });
+});
+
 describe('a failure at any step leaves the old credential valid and the instance working', () => {
   it.each([
     ['Graph refuses to add the secret', () => { idp.graphFaults.refusals = [{ method: 'POST', pathIncludes: 'addPassword', status: 403, code: 'Authorization_RequestDenied', remaining: 1 }]; }],
