@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
 import { ProfileStore } from '../profiles/profile-store';
 import { SecretVault } from '../secrets/secret-vault';
+import { timedGeneration } from '../secrets/item-age';
 import { VaultProfileSecrets } from '../secrets/vault-profile-secrets';
 import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
@@ -127,14 +128,15 @@ export interface AppServices {
  * browser test host so both run exactly the same wiring.
  */
 export function createAppServices(ports: AppPorts): AppServices {
-  const vault = new SecretVault(ports.secretStore);
+  const vault = new SecretVault(ports.secretStore, () => timedGeneration(ports.clock.now().getTime()));
   const log = ports.log ?? new RotatingFileLog(logDirOf(ports.dataDir), 'app');
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
-  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock), xsoar);
-  const profiles = new ProfilesService(profileStore, vault, ports.clock);
+  const connectionStore = new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock);
+  const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
+  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore });
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({

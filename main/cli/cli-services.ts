@@ -67,13 +67,14 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const parsed = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
   const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
   const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
-  const profiles = new ProfilesService(store, vault, clock);
+  const connectionStore = new XsoarConnectionStore(fs, dataDir, vault, clock);
+  const profiles = new ProfilesService(store, vault, clock, undefined, { xsoarConnections: connectionStore });
   // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
   const secrets = new SecretsService(store, vault, noClipboard, clock);
   const profileSecrets = new VaultProfileSecrets(store, vault);
   // The standard proxy variables and NODE_EXTRA_CA_CERTS apply to XSOAR connections made from the command line.
   const xsoar = new XsoarService(createEnvXsoarTransport(env), profileSecrets, NODE_SIGNING_TOOLS);
-  const xsoarConnections = new XsoarConnectionsService(new XsoarConnectionStore(fs, defaultDataDir(env), vault, clock), xsoar);
+  const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
   return {
     profiles,
     exportBuilder: new ExportBuilder(profileSecrets, clock),

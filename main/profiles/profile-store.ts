@@ -155,6 +155,23 @@ export class ProfileStore {
     );
   }
 
+  /**
+   * Runs `task` on the file's contents as they are on disk now, holding the
+   * same cross-process lock as every change, so no other process (the app
+   * or `gma`) commits a change until `task` is done. For work that must not
+   * interleave with a commit, such as deleting keychain items no profile
+   * records. `task` must not call this store (it would wait for itself).
+   */
+  async whileLocked<T>(task: (contents: StoreContents) => Promise<T>): Promise<T> {
+    await this.load();
+    return this.serial.run('file', () =>
+      this.locked(async () => {
+        await this.readLocked();
+        return task(this.contents);
+      }),
+    );
+  }
+
   private async current(): Promise<StoreContents> {
     await this.load();
     // Cheap when nothing changed: one read and a hash. Serialized with this

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { appError, type AppError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { MAX_SECRET_BYTES, type SecretField } from '../../shared/domain/secret-field';
@@ -6,6 +5,7 @@ import type { SecretStore } from '../ports/secret-store';
 import { assembleSecret, decodeManifest, encodeSecret, type Manifest } from './chunk-codec';
 import { KeyedLock } from './keyed-lock';
 import { chunkAccount, headAccount, parseAccount, profilePrefix, type SecretScope } from './secret-accounts';
+import { isRecent, timedGeneration, writtenAt, type RecentWindow } from './item-age';
 
 /**
  * A stored secret that cannot be read back whole. Thrown instead of ever
@@ -57,7 +57,8 @@ export class SecretVault {
 
   constructor(
     private readonly store: SecretStore,
-    private readonly newGeneration: () => string = () => randomBytes(8).toString('hex'),
+    // Generations carry their write time, so a scan can tell an item another process is still committing from a leftover.
+    private readonly newGeneration: () => string = () => timedGeneration(Date.now()),
   ) {}
 
   /**
@@ -173,9 +174,14 @@ export class SecretVault {
   /**
    * Items no live profile owns: items of deleted profiles, items the app did
    * not name, and chunks no head points at (left by an interrupted write).
+   *
+   * With `recent`, items written within its grace period are not counted,
+   * and neither is anything else of the same profile id (for ids no profile
+   * has) or of the same secret: they may belong to a write another process
+   * has not committed to the profiles file yet.
    */
-  async findOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields): Promise<OrphanGroup[]> {
-    const orphans = await this.orphanAccounts(liveProfileIds, recordedFields);
+  async findOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields, recent?: RecentWindow): Promise<OrphanGroup[]> {
+    const orphans = await this.orphanAccounts(liveProfileIds, recordedFields, recent);
     const groups = new Map<string, { fields: Set<string>; count: number }>();
     for (const account of orphans) {
       const parsed = parseAccount(account);
@@ -188,12 +194,37 @@ export class SecretVault {
     return [...groups].map(([owner, g]) => ({ owner, fields: [...g.fields].sort(), itemCount: g.count }));
   }
 
-  /** Deletes every orphan item ({@link findOrphans}); returns how many. */
-  async removeOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields): Promise<number> {
-    return this.deleteAccounts(await this.orphanAccounts(liveProfileIds, recordedFields));
+  /** Deletes every orphan item ({@link findOrphans}, with the same `recent` rule); returns how many. */
+  async removeOrphans(liveProfileIds: ReadonlySet<string>, recordedFields?: RecordedFields, recent?: RecentWindow): Promise<number> {
+    return this.deleteAccounts(await this.orphanAccounts(liveProfileIds, recordedFields, recent));
   }
 
-  private async orphanAccounts(live: ReadonlySet<string>, recorded?: RecordedFields): Promise<string[]> {
+  private async orphanAccounts(live: ReadonlySet<string>, recorded?: RecordedFields, recent?: RecentWindow): Promise<string[]> {
+    const orphans = await this.unownedAccounts(live, recorded);
+    return recent === undefined ? orphans : this.withoutRecent(orphans, live, recent);
+  }
+
+  // Drops orphans that may still be on their way into a profile: a group
+  // (every item of a profile id no profile has, else every item of one
+  // secret) with any item written within the grace period stays whole.
+  private async withoutRecent(orphans: readonly string[], live: ReadonlySet<string>, recent: RecentWindow): Promise<string[]> {
+    const groupOf = (account: string): string => {
+      const parsed = parseAccount(account);
+      if (parsed === null) return `foreign:${account}`;
+      return parsed.profileId !== null && !live.has(parsed.profileId) ? `id:${parsed.profileId}` : `head:${parsed.head}`;
+    };
+    const recentGroups = new Set<string>();
+    for (const account of orphans) {
+      const parsed = parseAccount(account);
+      if (parsed === null) continue;
+      // A chunk's name holds its generation; a head's generation is in its manifest.
+      const generation = parsed.chunk?.generation ?? (await this.lock.run(parsed.head, () => this.readManifest(parsed.head)))?.g;
+      if (generation !== undefined && isRecent(writtenAt(generation), recent)) recentGroups.add(groupOf(account));
+    }
+    return orphans.filter((account) => !recentGroups.has(groupOf(account)));
+  }
+
+  private async unownedAccounts(live: ReadonlySet<string>, recorded?: RecordedFields): Promise<string[]> {
     const accounts = await this.store.listAccounts();
     const orphans: string[] = [];
     const heads = new Map<string, Promise<Manifest | null>>();

@@ -10,7 +10,8 @@ import { SecretField, type ProfileSecretField } from '../../shared/domain/secret
 import type { CredentialEnd, CredentialName } from '../../shared/domain/credential-end';
 import { activeCredentialOf, manualDateToInstant, withCredentialEnd } from '../../shared/lifecycle/credential-expiry';
 import type { Clock } from '../ports/clock';
-import type { ProfileStore } from '../profiles/profile-store';
+import type { ProfileStore, StoreContents } from '../profiles/profile-store';
+import { LEFTOVER_GRACE_MS, type RecentWindow } from '../secrets/item-age';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
 import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
@@ -38,6 +39,12 @@ function notFound(): Result<never> {
   return fail(appError(ErrorCode.ProfileNotFound, 'This profile no longer exists; it may have been deleted in another window.'));
 }
 
+/** Records outside the profiles file that "Forget everything" clears as well. */
+export interface ForgetCompanions {
+  /** The saved XSOAR connections (their API keys are keychain items of the app). */
+  readonly xsoarConnections?: { forgetAll(): Promise<number> };
+}
+
 /**
  * Profiles as the user manages them: the store for non-secret data, the
  * vault for the secrets, kept in step.
@@ -55,6 +62,8 @@ export class ProfilesService {
     private readonly vault: SecretVault,
     private readonly clock: Clock,
     private readonly newId: () => string = randomUUID,
+    /** Other records of the app that "Forget everything" clears too (the XSOAR connections); each returns a count. */
+    private readonly companions: ForgetCompanions = {},
   ) {}
 
   /** Every profile plus load-time notices. */
@@ -84,8 +93,13 @@ export class ProfilesService {
   createFromDraft(draft: ProfileDraft, step: string): Promise<Result<Profile>> {
     const id = this.newId();
     this.vault.declareNewProfile(id);
-    const profile: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
-    return expected(() => this.store.mutate((all) => ({ profiles: [...all, profile], result: profile })));
+    const record: Profile = { ...newProfileRecord(id, profileNameFromInstance(draft.mailbox.instanceName), draft, this.clock.now().toISOString()), nameSetByUser: false, resumeStep: step };
+    return expected(() =>
+      this.store.mutate((all) => {
+        const profile = { ...record, name: derivedName(draft, all) };
+        return { profiles: [...all, profile], result: profile };
+      }),
+    );
   }
 
   /** The profile `id`. */
@@ -192,9 +206,13 @@ export class ProfilesService {
     });
   }
 
-  /** The wizard's autosave: the draft and the step to resume at; an unrenamed profile takes the instance name. */
+  /**
+   * The wizard's autosave: the draft and the step to resume at. An unrenamed
+   * profile takes the instance name, made distinct from the other profiles'
+   * names (`name (2)`), so two configurations of one instance can be told apart.
+   */
   saveDraft(id: string, draft: ProfileDraft, step: string): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: profileNameFromInstance(draft.mailbox.instanceName) }) }));
+    return this.update(id, (p, all) => ({ ...p, draft, resumeStep: step, ...(p.nameSetByUser ? {} : { name: derivedName(draft, all.filter((o) => o.id !== id)) }) }));
   }
 
   /**
@@ -283,23 +301,45 @@ export class ProfilesService {
     return ok({ profile, replaced: replaced !== null, warnings });
   }
 
-  /** Keychain items no profile owns. */
+  /** Keychain items no profile owns (items written within the grace period are not counted yet). */
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
-    return expected(async () => this.vault.findOrphans(await this.liveIds(), await this.recordedFields()));
+    return expected(async () => {
+      const contents = { profiles: await this.store.list(), damaged: await this.store.damaged() };
+      return this.vault.findOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow());
+    });
   }
 
-  /** Deletes every keychain item no profile owns. */
+  /**
+   * Deletes every keychain item no profile owns. Safe beside another
+   * process (`gma import`) writing the same data: the scan holds the
+   * profiles file's lock and reads the file under it, so no profile is
+   * committed between the read and the deletions, and items younger than
+   * {@link LEFTOVER_GRACE_MS}, which an import may have written and not yet
+   * committed, are left for a later scan.
+   */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
-    return expected(async () => ({ removed: await this.vault.removeOrphans(await this.liveIds(), await this.recordedFields()) }));
+    return expected(() =>
+      this.store.whileLocked(async (contents) => ({
+        removed: await this.vault.removeOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow()),
+      })),
+    );
   }
 
-  /** Deletes every profile (damaged entries too), then every keychain item of the app (same commit order as {@link delete}). */
-  forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number }>> {
+  private recentWindow(): RecentWindow {
+    return { now: this.clock.now().getTime(), graceMs: LEFTOVER_GRACE_MS };
+  }
+
+  /**
+   * Deletes every profile (damaged entries too) and the companions' records (the XSOAR connections), then every
+   * keychain item of the app (same commit order as {@link delete}: no record is left pointing at a deleted key).
+   */
+  forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number; readonly connectionsDeleted: number }>> {
     return expected(async () => {
       await this.vault.assertWritable();
       const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
+      const connectionsDeleted = (await this.companions.xsoarConnections?.forgetAll()) ?? 0;
       const itemsDeleted = await this.vault.deleteAll();
-      return { profilesDeleted, itemsDeleted };
+      return { profilesDeleted, itemsDeleted, connectionsDeleted };
     });
   }
 
@@ -312,28 +352,21 @@ export class ProfilesService {
     }
   }
 
-  // What each loaded profile records as stored: an item of another field is
-  // a leftover of an interrupted secret write or delete. (A save in flight
-  // in the same moment, between its keychain write and its file write,
-  // would look the same; the scan runs only when the user asks for it.)
-  private async recordedFields(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
-    return new Map((await this.store.list()).map((p) => [p.id, new Set<string>(p.secretFields)]));
+  // Ids whose keychain items are not leftovers: loaded profiles, the ids
+  // damaged entries name (their secrets wait for the user's decision), and
+  // this process's imports and duplicates between keychain and file write.
+  private liveIds(contents: StoreContents): ReadonlySet<string> {
+    const damaged = contents.damaged.map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
+    return new Set([...contents.profiles.map((p) => p.id), ...damaged, ...this.inFlight]);
   }
 
-  // Ids whose keychain items are not leftovers: loaded profiles and the
-  // ids damaged entries name (their secrets wait for the user's decision).
-  private async liveIds(): Promise<ReadonlySet<string>> {
-    const damaged = (await this.store.damaged()).map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
-    return new Set([...(await this.store.list()).map((p) => p.id), ...damaged, ...this.inFlight]);
-  }
-
-  private async update(id: string, change: (p: Profile) => Profile): Promise<Result<Profile>> {
+  private async update(id: string, change: (p: Profile, all: readonly Profile[]) => Profile): Promise<Result<Profile>> {
     const now = this.clock.now().toISOString();
     const result = await expected(() =>
       this.store.mutate((all) => {
         const current = all.find((p) => p.id === id);
         if (current === undefined) return { profiles: all, result: undefined };
-        const next = { ...change(current), updatedAt: now };
+        const next = { ...change(current, all), updatedAt: now };
         return { profiles: all.map((p) => (p.id === id ? next : p)), result: next };
       }),
     );
@@ -357,6 +390,20 @@ function versionOf(p: Profile, credential: CredentialName): string | null {
 /** A new profile's record: nothing stored yet, created and changed `now`. */
 export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
   return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+}
+
+// What each profile records as stored: an item of another field is a
+// leftover of an interrupted secret write or delete, unless it is recent (a
+// save between its keychain write and its file write looks the same).
+function recordedFields(contents: StoreContents): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(contents.profiles.map((p) => [p.id, new Set<string>(p.secretFields)]));
+}
+
+// The name an unrenamed profile takes: its instance name, distinct from the
+// names of `others` (read inside the store's change, so from the file as it
+// is on disk, whichever process added them).
+function derivedName(draft: ProfileDraft, others: readonly Profile[]): string {
+  return distinctProfileName(profileNameFromInstance(draft.mailbox.instanceName), others.map((p) => p.name));
 }
 
 /** "Name (copy)", trimmed to the name limit. */

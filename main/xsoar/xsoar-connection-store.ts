@@ -98,6 +98,16 @@ export class XsoarConnectionStore {
     return written.ok ? ok(next) : written;
   }
 
+  /**
+   * Forgets every connection: the file goes; the keys go with the rest of the app's keychain items (the caller,
+   * "Forget everything", deletes those). Returns how many connections there were (a damaged file counts as none).
+   */
+  async forgetAll(): Promise<number> {
+    const all = await this.list();
+    await this.fs.remove(this.path);
+    return all.ok ? all.value.length : 0;
+  }
+
   /** Removes a connection and deletes its key from the keychain. */
   async remove(nameOrId: string): Promise<Result<XsoarConnection>> {
     const found = await this.find(nameOrId);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { typedInputs } from '../wizard/typed-input-memory';
 import type { Result } from '../../shared/result';
 import { api } from '../ipc/api-client';
 import { ConfirmPanel } from './confirm-panel';
@@ -30,15 +31,16 @@ export function KeychainMaintenance({ run }: Props) {
     setConfirmForget(false);
     const r = await run(() => api.profiles.forgetEverything({ confirmed: true }));
     if (r !== null) {
+      typedInputs.clear();
       setOrphans(null);
-      setMessage(`Deleted ${r.profilesDeleted} profile${r.profilesDeleted === 1 ? '' : 's'} and ${r.itemsDeleted} keychain item${r.itemsDeleted === 1 ? '' : 's'}.`);
+      setMessage(`Deleted ${r.profilesDeleted} profile${r.profilesDeleted === 1 ? '' : 's'}, ${r.connectionsDeleted} XSOAR connection${r.connectionsDeleted === 1 ? '' : 's'} and ${r.itemsDeleted} keychain item${r.itemsDeleted === 1 ? '' : 's'}.`);
     }
   };
 
   return (
     <section className="maintenance" aria-label="Keychain maintenance">
       <h2>Leftover keychain items</h2>
-      <p className="hint">Keychain items whose profile no longer exists (for example after the profiles file was damaged), or parts of an interrupted save.</p>
+      <p className="hint">Keychain items whose profile no longer exists (for example after the profiles file was damaged), or parts of an interrupted save. Items written in the last 10 minutes are not counted yet: an import running in <code>gma</code> may still be saving them.</p>
       <button type="button" name="check-orphans" onClick={() => void check()}>
         Check
       </button>
@@ -62,7 +64,7 @@ export function KeychainMaintenance({ run }: Props) {
       <h2>Forget everything</h2>
       {confirmForget ? (
         <ConfirmPanel confirmLabel="Forget everything" onConfirm={() => void forget()} onCancel={() => setConfirmForget(false)}>
-          Delete <strong>every profile</strong> and <strong>every keychain item</strong> of this app, including the Microsoft sign-in cache? This cannot be
+          Delete <strong>every profile</strong>, <strong>every XSOAR connection</strong> and <strong>every keychain item</strong> of this app, including the Microsoft sign-in cache? This cannot be
           undone.
         </ConfirmPanel>
       ) : (

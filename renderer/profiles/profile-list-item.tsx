@@ -7,6 +7,8 @@ import { CredentialExpiry } from './credential-expiry-view';
 
 interface Props {
   readonly profile: Profile;
+  /** The start of the id, shown when another profile has the same name; `null` otherwise. */
+  readonly shortId: string | null;
   readonly selected: boolean;
   readonly onSelect: () => void;
   readonly onOpen: () => void;
@@ -36,13 +38,19 @@ function CodeAge({ obtainedAt }: { readonly obtainedAt: string }) {
 }
 
 /** One row of the profile list: name, instance, method, mailbox and last change, with its actions and an inline rename. */
-export function ProfileListItem({ profile, selected, onSelect, onOpen, onDuplicate, onRename, onDelete }: Props) {
+export function ProfileListItem({ profile, shortId, selected, onSelect, onOpen, onDuplicate, onRename, onDelete }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   return (
     <li className={`profile-item${selected ? ' selected' : ''}`} data-profile-name={profile.name}>
       {renaming === null ? (
         <button type="button" name="select" className="profile-name" onClick={onSelect} aria-pressed={selected}>
           {profile.name}
+          {shortId !== null && (
+            <span className="profile-short-id" data-short-id={shortId} title="Another profile has the same name; the id tells them apart">
+              {' '}
+              · id {shortId}
+            </span>
+          )}
         </button>
       ) : (
         <form

@@ -11,6 +11,8 @@ import { METHOD_NAMES } from './method-names';
 import { ProfileDetails } from './profile-details';
 import { ProfileListItem } from './profile-list-item';
 import { useProfiles } from './use-profiles';
+import { typedInputs } from '../wizard/typed-input-memory';
+import { distinguishingIds } from '../../shared/domain/profile-tell-apart';
 
 /** Case-insensitive match on name, instance name, method, mailbox and notes. */
 export function matchesSearch(profile: Profile, query: string): boolean {
@@ -32,6 +34,8 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
 
   const visible = profiles.filter((p) => matchesSearch(p, query));
   const selected = profiles.find((p) => p.id === selectedId) ?? null;
+  // Namesakes show the start of their id (searched over all profiles, not only the visible ones).
+  const shortIds = distinguishingIds(profiles);
 
   const create = async () => {
     const created = await run(() => api.profiles.create({ name: newName.trim(), method: newMethod === '' ? null : newMethod }));
@@ -42,7 +46,10 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
   };
   const remove = async (profile: Profile) => {
     setPendingDelete(null);
-    if ((await run(() => api.profiles.delete({ id: profile.id }))) !== null && selectedId === profile.id) setSelectedId(null);
+    const deleted = await run(() => api.profiles.delete({ id: profile.id }));
+    // What was typed for it in the wizard (pasted keys, passphrases) goes with it.
+    if (deleted !== null) typedInputs.forget(profile.id);
+    if (deleted !== null && selectedId === profile.id) setSelectedId(null);
   };
 
   return (
@@ -100,6 +107,7 @@ export function ProfilesScreen({ onOpen }: { readonly onOpen: (profile: Profile)
               <ProfileListItem
                 key={p.id}
                 profile={p}
+                shortId={shortIds.get(p.id) ?? null}
                 selected={p.id === selectedId}
                 onSelect={() => setSelectedId(p.id)}
                 onOpen={() => onOpen(p)}

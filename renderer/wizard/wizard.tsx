@@ -1,4 +1,5 @@
-import { Suspense, useEffect, type MutableRefObject } from 'react';
+import { Suspense, useEffect, useState, type MutableRefObject } from 'react';
+import { TypedInputScope } from './use-typed-input';
 import { useStepFocus } from './use-step-focus';
 import { unavailableExportChoices } from '../../shared/export/export-availability';
 import { MethodStep } from './steps/method-step';
@@ -72,6 +73,8 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
   const { state, dispatch, exportSettings, openExternal, storeSecret, ensureProfile, copyText, copySecret, profileId, profileName, createError, profileSaved, settle } =
     useWizard(stateFor(profile), profile);
   const autosave = useAutosave(profileId, state, profile !== null, profileSaved);
+  // Typed input outside the draft is remembered per profile; before there is one, per wizard run (never shared with the next).
+  const [runKey] = useState(() => `run-${Math.random().toString(36).slice(2)}`);
   const flush = autosave.flush;
   useEffect(() => {
     if (leaveGuardRef === undefined) return;
@@ -113,7 +116,9 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
         </p>
         {headerSlot !== null && createPortal(<SaveState profileName={profileId === null ? null : profileName} status={autosave.status} createError={createError} />, headerSlot)}
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>{STEP_TITLES[step]}</h2>
-        <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
+        <TypedInputScope.Provider value={profileId ?? runKey}>
+          <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
+        </TypedInputScope.Provider>
       </section>
       <nav className="wizard-nav">
         <button type="button" name="back" onClick={() => dispatch({ type: 'back' })} disabled={index <= 1 || busy}>

@@ -28,6 +28,14 @@ export const SelfDeployedCertificateSchema = z.object({
   certificatePem: text(20_000).refine((pem) => !/PRIVATE KEY/.test(pem), 'must not contain a private key'),
 }).strict();
 
+/** Runtime schema of {@link CertificateRequestDraft}. */
+export const CertificateRequestDraftSchema = z.object({
+  source: z.enum(['generate', 'pem', 'pfx']),
+  commonName: text(200),
+  validityDays: text(20),
+  keySize: z.union([z.literal(2048), z.literal(4096)]),
+}).strict();
+
 /** Runtime schema of {@link SelfDeployedDraft}. */
 export const SelfDeployedDraftSchema = z.object({
   tenant: text(300),
@@ -37,6 +45,7 @@ export const SelfDeployedDraftSchema = z.object({
   credentialKind: z.enum(['secret', 'certificate']),
   certificate: SelfDeployedCertificateSchema.nullable(),
   authCodeObtainedAt: text(40),
+  certificateRequest: CertificateRequestDraftSchema.optional(),
 }).strict();
 
 /** Runtime schema of {@link MailboxDraft}. */

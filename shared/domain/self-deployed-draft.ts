@@ -23,6 +23,27 @@ export interface SelfDeployedCertificate {
   readonly certificatePem: string;
 }
 
+/** Where a new certificate comes from, as chosen on the credential step. */
+export type CertificateSource = 'generate' | 'pem' | 'pfx';
+
+/**
+ * What the analyst chose and typed for a certificate not made yet: the
+ * source tab and the generate inputs. Kept in the draft so navigation never
+ * discards it; nothing here is secret (pasted keys and passphrases stay in
+ * the page's memory for the session, never in the profile).
+ */
+export interface CertificateRequestDraft {
+  readonly source: CertificateSource;
+  /** Subject common name, as typed. */
+  readonly commonName: string;
+  /** Validity in days, as typed (checked when generating). */
+  readonly validityDays: string;
+  readonly keySize: 2048 | 4096;
+}
+
+/** The generate inputs' defaults. */
+export const DEFAULT_CERTIFICATE_REQUEST: CertificateRequestDraft = { source: 'generate', commonName: 'xsoar-graph-mail', validityDays: '365', keySize: 2048 };
+
 /** The self-deployed block of a draft. */
 export interface SelfDeployedDraft {
   /** Directory (tenant) ID or verified domain, as typed. */
@@ -38,6 +59,8 @@ export interface SelfDeployedDraft {
   readonly certificate: SelfDeployedCertificate | null;
   /** When the authorization code in the keychain was obtained (ISO 8601), or `''`. Drives the 10-minute countdown. */
   readonly authCodeObtainedAt: string;
+  /** The certificate inputs as last typed; absent until the analyst changes one (then {@link DEFAULT_CERTIFICATE_REQUEST} applies). */
+  readonly certificateRequest?: CertificateRequestDraft;
 }
 
 /** The redirect URI the XSOAR documentation suggests. */

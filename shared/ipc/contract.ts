@@ -126,7 +126,7 @@ export const CONTRACT = {
   // The literal is the renderer's proof that the user confirmed.
   'profiles:forget-everything': channel(
     z.object({ confirmed: z.literal(true) }).strict(),
-    z.object({ profilesDeleted: z.number().int(), itemsDeleted: z.number().int() }),
+    z.object({ profilesDeleted: z.number().int(), itemsDeleted: z.number().int(), connectionsDeleted: z.number().int() }),
   ),
   'secrets:set': channel(SecretRef.extend({ value: z.string().min(1).max(MAX_SECRET_BYTES) }).strict(), SecretFieldsResponse),
   'secrets:reveal': channel(SecretRef, z.object({ value: z.string() })),

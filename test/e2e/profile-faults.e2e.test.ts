@@ -3,6 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { SecretVault } from '../../main/secrets/secret-vault';
+import { timedGeneration } from '../../main/secrets/item-age';
 import { SecretField } from '../../shared/domain/secret-field';
 import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
 import { requirePrivateKeyring, secretToolAccounts } from '../integration/support/private-keyring';
@@ -24,7 +25,8 @@ describe('profiles screen after a damaged profiles file', () => {
       await mkdir(dataDir, { recursive: true });
       // A truncated file, and the keychain items of the profile it held.
       await writeFile(join(dataDir, 'profiles.json'), '{"schemaVersion":1,"profiles":[{"id":"5d1e8a3c-7b2f-4c6d-9e0a-1f2b3c4d5e6f","name":"Prod');
-      const vault = new SecretVault(secretStore);
+      // Written an hour ago (a generation records its write time): old enough to be a leftover, not an import in flight.
+      const vault = new SecretVault(secretStore, () => timedGeneration(Date.now() - 3_600_000));
       await vault.set({ kind: 'profile', profileId: LOST_PROFILE }, SecretField.SelfDeployedClientSecret, 'lost-client-secret');
       await vault.set({ kind: 'profile', profileId: LOST_PROFILE }, SecretField.SelfDeployedPrivateKey, 'P'.repeat(5000));
     });

@@ -16,6 +16,12 @@ afterAll(async () => {
 });
 
 const MI_CLIENT_ID = '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10';
+// Typed into paste boxes and never used: they must come back after navigation and never reach profiles.json.
+const PASTED_KEY = 'pasted-oproxy-key-7f3a9c1e5b2d8f4a6c0e1b3d5f7a9c2e';
+const PASTED_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDpastedKeyForE2E\n-----END PRIVATE KEY-----';
+const PASTED_CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIC+zCCAeOgAwIBAgIUpastedCertificateForE2E\n-----END CERTIFICATE-----';
+const PASTED_PASSPHRASE = 'pasted key passphrase 4e1c';
+const PASTED_ADDRESS = 'https://xsoar.contoso.example/oauth?code=0.AXkApastedCodeForE2E-restore&state=not-checked-yet';
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 const next = (page: Page) => page.click('button[name=next]');
 const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
@@ -136,17 +142,22 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
       await expectStep(page, 'xsoar-app-credentials');
       await fill(page, 'xsoarApp.id', '3f1c9e52-1b7a-4e2d-9c0f-5a6b7c8d9e0f');
       await fill(page, 'xsoarApp.token', `0.AXkA${'Q1'.repeat(100)}`);
+      // Text pasted from the consent page but not used yet (it holds the Key: the page's memory only, never the profile).
+      await fill(page, 'paste-everything', `Key: ${PASTED_KEY}`);
       await page.click('button[name=nav-profiles]');
       await page.waitForSelector('.profiles-screen[data-loaded=true]');
       await open('Cortex XSOAR app', 'xsoar-app-credentials');
       expect(await value(page, 'xsoarApp.id')).toBe('3f1c9e52-1b7a-4e2d-9c0f-5a6b7c8d9e0f');
       await page.waitForSelector('[data-secret-field="xsoarApp.token"][data-stored=true]');
+      expect(await value(page, 'paste-everything')).toBe(`Key: ${PASTED_KEY}`);
 
       // Self-deployed: the app registration, left through "New configuration" while the save is still pending.
       await page.click('button[name=nav-wizard]');
       await expectStep(page, 'method');
       expect(await page.isChecked('input[name=method][value="self-deployed"]')).toBe(false);
       await page.check('input[name=method][value="self-deployed"]');
+      // The XSOAR-app profile still follows the default instance name: this one's name is made distinct from it.
+      await savedAs(page, 'Microsoft Graph Mail Single User_instance_1 (2)');
       await next(page);
       await expectStep(page, 'self-deployed-app');
       await fill(page, 'selfDeployed.tenant', 'contoso.example');
@@ -158,6 +169,64 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
       expect(await value(page, 'selfDeployed.tenant')).toBe('contoso.example');
       expect(await value(page, 'selfDeployed.clientId')).toBe('0d7a3c55-3b1e-4f7e-8c2a-6b9d1e4f2a80');
       expect(await value(page, 'selfDeployed.redirectUri')).toBe('https://xsoar.contoso.example/oauth');
+
+      // The certificate: generate inputs (kept in the profile) and the PEM paste boxes (a private key: the page's
+      // memory only), left through "Profiles" and again by Back and Next.
+      await next(page);
+      await expectStep(page, 'self-deployed-credential');
+      await page.check('input[name=credentialKind][value=certificate]');
+      await fill(page, 'cert-cn', 'soc-graph-mail-restore');
+      await fill(page, 'cert-days', '400');
+      await page.selectOption('select[name=cert-bits]', '4096');
+      await page.click('button[name=cert-source-pem]');
+      await fill(page, 'cert-key', PASTED_PRIVATE_KEY);
+      await fill(page, 'cert-pem', PASTED_CERTIFICATE);
+      await fill(page, 'cert-pass', PASTED_PASSPHRASE);
+      await page.click('button[name=nav-profiles]');
+      await page.waitForSelector('.profiles-screen[data-loaded=true]');
+      await open('Self-deployed app', 'self-deployed-credential');
+      await page.click('button[name=back]');
+      await expectStep(page, 'self-deployed-app');
+      await next(page);
+      await expectStep(page, 'self-deployed-credential');
+      expect(await page.getAttribute('button[name=cert-source-pem]', 'aria-pressed')).toBe('true');
+      expect(await value(page, 'cert-key')).toBe(PASTED_PRIVATE_KEY);
+      expect(await value(page, 'cert-pem')).toBe(PASTED_CERTIFICATE);
+      expect(await value(page, 'cert-pass')).toBe(PASTED_PASSPHRASE);
+      await page.click('button[name=cert-source-generate]');
+      expect(await value(page, 'cert-cn')).toBe('soc-graph-mail-restore');
+      expect(await value(page, 'cert-days')).toBe('400');
+      expect(await value(page, 'cert-bits')).toBe('4096');
+
+      // The authorization code's paste box (the address carries the code) on a redirect URI the app cannot listen on.
+      await page.check('input[name=credentialKind][value=secret]');
+      await fill(page, 'selfDeployed.clientSecret', `Xy8Q~${'a1B2c3D4e5'.repeat(3)}abcd`);
+      await page.locator('input[name="selfDeployed.clientSecret"]').blur();
+      await page.waitForSelector('[data-secret-field="selfDeployed.clientSecret"][data-stored=true]');
+      await next(page);
+      await expectStep(page, 'self-deployed-setup');
+      await next(page);
+      await expectStep(page, 'mailbox');
+      await fill(page, 'mailbox.instanceName', 'Graph Mail Code Paste');
+      await fill(page, 'mailbox.mailboxToFetch', 'soc@contoso.example');
+      await next(page);
+      await expectStep(page, 'self-deployed-verify');
+      await next(page);
+      await expectStep(page, 'self-deployed-code');
+      await page.click('button[name=get-code]');
+      await page.waitForSelector('textarea[name=pasted-address]');
+      await fill(page, 'pasted-address', PASTED_ADDRESS);
+      await page.click('button[name=nav-profiles]');
+      await page.waitForSelector(item('Graph Mail Code Paste'));
+      await page.click(`${item('Graph Mail Code Paste')} button[name=open]`);
+      await expectStep(page, 'self-deployed-code');
+      expect(await value(page, 'pasted-address')).toBe(PASTED_ADDRESS);
+
+      // What the profile holds: the generate inputs, never a pasted secret.
+      const saved = (await profilesOnDisk(app.dataDir)).find((p) => p.draft.method === 'self-deployed')!;
+      expect(saved.draft.selfDeployed.certificateRequest).toEqual({ source: 'generate', commonName: 'soc-graph-mail-restore', validityDays: '400', keySize: 4096 });
+      const file = await readFile(join(app.dataDir, 'profiles.json'), 'utf8');
+      for (const secret of [PASTED_PRIVATE_KEY, PASTED_PASSPHRASE, PASTED_ADDRESS, PASTED_KEY, 'a1B2c3D4e5']) expect(file).not.toContain(secret.slice(0, 40));
 
       // Managed identity: the client ID and, on the mailbox step, every field, including invalid ones.
       await page.click('button[name=nav-wizard]');
@@ -192,6 +261,8 @@ describe('one configuration is one profile (Chromium, real keychain)', () => {
 
       await toProfiles(page);
       expect(await page.locator('li.profile-item').count()).toBe(3);
+      // No two profiles share a name, so none needs its id shown.
+      expect(await page.locator('[data-short-id]').count()).toBe(0);
       expect(app.pageErrors).toEqual([]);
     } finally {
       await app.close();

@@ -67,7 +67,7 @@ export class OperationStore {
     const key = keyOf(profileId, name);
     const requestId = newRequestId();
     this.current.set(key, requestId);
-    this.set(key, { kind: 'running', requestId });
+    this.set(key, { kind: 'running', requestId, label: '' });
     let result: Result<T>;
     try {
       result = await run(requestId);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { ADMIN_SIGN_IN_SCOPES, APP_REQUIRED_SCOPES, DEFAULT_BOOTSTRAP_CLIENT_ID, MAILBOX_USER_LOOKUP_SCOPE, SECRET_EXPIRY_DAYS } from '../../../shared/entra/entra-constants';
 import type { ConsentMode } from '../../../shared/entra/registration-model';
@@ -28,9 +29,9 @@ export function CreateAppPanel({ state, dispatch, ensureProfile }: CreateAppPane
   const s = state.draft.selfDeployed;
   const mailbox = state.draft.mailbox.mailboxToFetch;
   const run = useEntraRun();
-  const [consent, setConsent] = useState<ConsentMode>('tenant');
-  const [secretDays, setSecretDays] = useState<number>(180);
-  const [bootstrap, setBootstrap] = useState('');
+  const [consent, setConsent] = useTypedInput<ConsentMode>('entra-consent', 'tenant');
+  const [secretDays, setSecretDays] = useTypedInput<number>('entra-secret-days', 180);
+  const [bootstrap, setBootstrap] = useTypedInput('entra-bootstrap-client-id', '');
   const [problem, setProblem] = useState<AppError | null>(null);
   const [generating, setGenerating] = useState(false);
   const running = run.state.kind === 'running';

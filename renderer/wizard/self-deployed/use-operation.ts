@@ -1,59 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../shared/errors/app-error';
+import { useCallback } from 'react';
 import type { Result } from '../../../shared/result';
 import { api } from '../../ipc/api-client';
+import { useCancellableRequest, type RequestState } from '../../ipc/use-cancellable-request';
 
 /** Where one cancellable network step stands. */
-export type OperationState<T> =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly requestId: string }
-  | { readonly kind: 'done'; readonly value: T }
-  | { readonly kind: 'failed'; readonly error: AppError };
+export type OperationState<T> = RequestState<T>;
 
-let counter = 0;
-function newRequestId(): string {
-  counter += 1;
-  return `op-${Date.now().toString(36)}-${counter}`;
-}
+const cancelAuth = (requestId: string): void => void api.auth.cancel({ requestId });
 
 /**
- * One cancellable main-process operation: `start` gives it a fresh request id, `cancel` sends `auth:cancel`
- * with that id (the main process aborts the operation and closes its listener). A result whose request id is
- * no longer the current one (the analyst cancelled and started again) is dropped. Leaving the step cancels
- * what is still running, so no listener outlives its screen.
+ * One cancellable sign-in step: Cancel (and leaving the step) sends `auth:cancel` with the step's request id, so
+ * the main process aborts the operation and closes its listener.
  */
 export function useOperation<T>() {
-  const [state, setState] = useState<OperationState<T>>({ kind: 'idle' });
-  const current = useRef<string | null>(null);
-
-  const start = useCallback(async (run: (requestId: string) => Promise<Result<T>>): Promise<Result<T> | null> => {
-    const requestId = newRequestId();
-    current.current = requestId;
-    setState({ kind: 'running', requestId });
-    let result: Result<T>;
-    try {
-      result = await run(requestId);
-    } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: String(error) } };
-    }
-    if (current.current !== requestId) return null;
-    current.current = null;
-    setState(result.ok ? { kind: 'done', value: result.value } : { kind: 'failed', error: result.error });
-    return result;
-  }, []);
-
-  const cancel = useCallback(() => {
-    const requestId = current.current;
-    if (requestId !== null) void api.auth.cancel({ requestId });
-  }, []);
-
-  useEffect(
-    () => () => {
-      const requestId = current.current;
-      if (requestId !== null) void api.auth.cancel({ requestId });
-    },
-    [],
-  );
-
-  return { state, start, cancel, reset: () => setState({ kind: 'idle' }) };
+  const request = useCancellableRequest<T>('op', cancelAuth);
+  const { start: startLabelled } = request;
+  const start = useCallback((run: (requestId: string) => Promise<Result<T>>) => startLabelled('', run), [startLabelled]);
+  return { ...request, start };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../../shared/export/export-choice';
 import { estimatePassphrase } from '../../../shared/export/passphrase-strength';
@@ -24,11 +24,12 @@ export interface ExportStepProps {
  * native save dialog.
  */
 export function ExportStep({ status, instanceName, hasSecrets, onExport, unavailable = {}, authCodeObtainedAt = '' }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
-  const [format, setFormat] = useState<ExportChoice>('params');
+  // Remembered for the session (the passphrase is secret: never in the profile).
+  const [format, setFormat] = useTypedInput<ExportChoice>('export-format', 'params');
   const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
-  const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [includeSecrets, setIncludeSecrets] = useTypedInput('export-include-secrets', false);
+  const [passphrase, setPassphrase] = useTypedInput('export-passphrase', '');
+  const [confirmation, setConfirmation] = useTypedInput('export-passphrase-confirmation', '');
   const bundle = format === 'bundle';
   const strength = estimatePassphrase(passphrase);
   const passphraseProblem = !bundle ? null : !strength.acceptable ? strength.problems.join(' ') : passphrase !== confirmation ? 'The two passphrases differ.' : null;

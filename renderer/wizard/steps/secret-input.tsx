@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 
 /** What a secret input reports about its value. */
 export interface SecretInputProps {
@@ -24,7 +25,9 @@ export interface SecretInputProps {
  */
 export function SecretInput(props: SecretInputProps) {
   const id = useId();
-  const [value, setValue] = useState('');
+  // A value not stored yet (refused, or the store still pending) survives navigation for the session; keyed by
+  // the stored flag, so a value stored from elsewhere still starts this field empty.
+  const [value, setValue] = useTypedInput(`secret:${props.name}:${String(props.stored)}`, '');
   const [replacing, setReplacing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);

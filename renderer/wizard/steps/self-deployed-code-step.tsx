@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { AUTH_CODE_LIFETIME_MS, effectiveTenant } from '../../../shared/domain/self-deployed-draft';
 import type { AppError } from '../../../shared/errors/app-error';
@@ -52,11 +53,12 @@ export function SelfDeployedCodeStep({ state, dispatch, ensureProfile, openExter
   const s = state.draft.selfDeployed;
   // Outlives this step: leaving it while the browser sign-in runs neither closes the listener nor loses the code.
   const capture = useSharedOperation<StoredCode>(ownerId, 'capture-code');
-  const [prepared, setPrepared] = useState<Prepared | null>(null);
-  const [pasteMode, setPasteMode] = useState(false);
-  const [pasted, setPasted] = useState('');
+  // The attempt and the pasted address (it carries the code) outlive the step for the session, never in the profile.
+  const [prepared, setPrepared] = useTypedInput<Prepared | null>('code-attempt', null);
+  const [pasteMode, setPasteMode] = useTypedInput('code-paste-mode', false);
+  const [pasted, setPasted] = useTypedInput('pasted-address', '');
   const [error, setError] = useState<AppError | null>(null);
-  const [fallback, setFallback] = useState<string | null>(null);
+  const [fallback, setFallback] = useTypedInput<string | null>('code-fallback', null);
   const inKeychain = state.storedSecrets.includes(SecretField.SelfDeployedAuthCode);
   // A code obtained before the app, tenant, redirect URI or mailbox changed no longer counts.
   const stored = inKeychain && s.authCodeObtainedAt !== '';

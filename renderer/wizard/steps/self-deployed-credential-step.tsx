@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SecretField } from '../../../shared/domain/secret-field';
-import type { SelfDeployedCertificate } from '../../../shared/domain/self-deployed-draft';
+import { DEFAULT_CERTIFICATE_REQUEST, type CertificateRequestDraft, type SelfDeployedCertificate } from '../../../shared/domain/self-deployed-draft';
+import { useTypedInput } from '../use-typed-input';
 import type { Result } from '../../../shared/result';
 import { checkClientSecretValue } from '../../../shared/validation/self-deployed-rules';
 import { fieldError } from '../../../shared/wizard/wizard-selectors';
@@ -17,8 +18,6 @@ interface CertificateStored {
   readonly warnings: readonly string[];
   readonly secretFields: readonly SecretField[];
 }
-
-type CertSource = 'generate' | 'pem' | 'pfx';
 
 /** Props of the credential step. */
 export interface SelfDeployedCredentialProps extends EditingStepProps {
@@ -44,14 +43,15 @@ function readInto(setter: (text: string) => void) {
 export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensureProfile }: SelfDeployedCredentialProps) {
   const s = state.draft.selfDeployed;
   const [secretWarnings, setSecretWarnings] = useState<readonly string[]>([]);
-  const [source, setSource] = useState<CertSource>('generate');
-  const [commonName, setCommonName] = useState('xsoar-graph-mail');
-  const [validityDays, setValidityDays] = useState('365');
-  const [keySize, setKeySize] = useState<2048 | 4096>(2048);
-  const [keyText, setKeyText] = useState('');
-  const [certText, setCertText] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [pfx, setPfx] = useState<File | null>(null);
+  // The choices and generate inputs live in the draft (saved with the profile); what is pasted or chosen
+  // for an import may be secret and stays in the page's memory for the session only.
+  const request = s.certificateRequest ?? DEFAULT_CERTIFICATE_REQUEST;
+  const setRequest = (patch: Partial<CertificateRequestDraft>) => dispatch({ type: 'self-deployed-changed', patch: { certificateRequest: { ...request, ...patch } } });
+  const { source, commonName, validityDays, keySize } = request;
+  const [keyText, setKeyText] = useTypedInput('cert-key', '');
+  const [certText, setCertText] = useTypedInput('cert-pem', '');
+  const [passphrase, setPassphrase] = useTypedInput('cert-pass', '');
+  const [pfx, setPfx] = useTypedInput<File | null>('cert-pfx', null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [lastWarnings, setLastWarnings] = useState<readonly string[]>([]);
@@ -169,7 +169,7 @@ export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensur
                 ['pfx', 'Import PFX / PKCS#12'],
               ] as const
             ).map(([id, label]) => (
-              <button key={id} type="button" name={`cert-source-${id}`} aria-pressed={source === id} onClick={() => setSource(id)}>
+              <button key={id} type="button" name={`cert-source-${id}`} aria-pressed={source === id} onClick={() => setRequest({ source: id })}>
                 {label}
               </button>
             ))}
@@ -178,15 +178,15 @@ export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensur
             <div>
               <div className="field">
                 <label htmlFor="cert-cn">Subject common name (CN)</label>
-                <input id="cert-cn" name="cert-cn" value={commonName} onChange={(e) => setCommonName(e.target.value)} />
+                <input id="cert-cn" name="cert-cn" value={commonName} onChange={(e) => setRequest({ commonName: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cert-days">Valid for (days, at most 1826)</label>
-                <input id="cert-days" name="cert-days" inputMode="numeric" value={validityDays} onChange={(e) => setValidityDays(e.target.value)} />
+                <input id="cert-days" name="cert-days" inputMode="numeric" value={validityDays} onChange={(e) => setRequest({ validityDays: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cert-bits">RSA key size</label>
-                <select id="cert-bits" name="cert-bits" value={keySize} onChange={(e) => setKeySize(e.target.value === '4096' ? 4096 : 2048)}>
+                <select id="cert-bits" name="cert-bits" value={keySize} onChange={(e) => setRequest({ keySize: e.target.value === '4096' ? 4096 : 2048 })}>
                   <option value={2048}>2048 bits</option>
                   <option value={4096}>4096 bits (slower to generate)</option>
                 </select>
@@ -222,6 +222,12 @@ export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensur
               <div className="field">
                 <label htmlFor="cert-pfx">PFX / P12 file</label>
                 <input id="cert-pfx" name="cert-pfx" type="file" accept=".pfx,.p12" onChange={(e) => setPfx(e.target.files?.[0] ?? null)} />
+                {/* A file input cannot be given a file back; say which one is still chosen. */}
+                {pfx !== null && (
+                  <div className="hint" data-chosen-pfx={pfx.name}>
+                    Chosen: {pfx.name}
+                  </div>
+                )}
               </div>
               <div className="field">
                 <label htmlFor="cert-pfx-pass">Passphrase</label>

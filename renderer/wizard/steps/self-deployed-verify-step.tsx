@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { SignInChecklistView, type Verification } from '../self-deployed/sign-in-checklist-view';
 import { effectiveTenant } from '../../../shared/domain/self-deployed-draft';
@@ -37,7 +37,8 @@ export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerI
     return found === undefined ? null : <CheckStandingView standing={found} />;
   };
   const profileRef = ownerId === null ? {} : { profileId: ownerId };
-  const [pasted, setPasted] = useState('');
+  // The address carries an authorization code: remembered for the session only, never in the profile.
+  const [pasted, setPasted] = useTypedInput('web-pasted', '');
   const credentialRef = {
     credentialKind: s.credentialKind,
     ...(s.credentialKind === 'certificate' && s.certificate ? { thumbprint: s.certificate.sha1Thumbprint } : {}),

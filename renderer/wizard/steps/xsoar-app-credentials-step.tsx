@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { parseOproxyId } from '../../../shared/oproxy/oproxy-id';
 import { checkOproxyKey, checkOproxyToken } from '../../../shared/oproxy/oproxy-rules';
@@ -18,7 +19,8 @@ const CHECKS = {
 
 /** Cortex XSOAR application, step 2: capture and check the ID, Token and Key. */
 export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: EditingStepProps & { readonly storeSecret: StoreSecret }) {
-  const [pasted, setPasted] = useState('');
+  // The oproxy page's text holds the Token and Key: remembered for the session only, never in the profile.
+  const [pasted, setPasted] = useTypedInput('oproxy-paste', '');
   const [pasteReport, setPasteReport] = useState<string | null>(null);
   const x = state.draft.xsoarApp;
   const parsedId = x.id.trim() === '' ? null : parseOproxyId(x.id);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCliServices } from '../../../main/cli/cli-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
@@ -22,8 +21,8 @@ import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { expectFirstTry } from '../../support/first-try-checklist';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { runGma, type GmaRun } from '../support/run-gma';
 
-const GMA = resolve('out/cli/gma.mjs');
 const PASSPHRASE = 'amber quartz meadow signal 93';
 const oproxy = fakeOproxyValues();
 
@@ -31,19 +30,11 @@ let dir: string;
 let CERT: { privateKeyPem: string; certificatePem: string; sha1: string; sha256: string };
 let env: Record<string, string>;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = GmaRun;
 
 /** Runs the built `gma` as a child process against the real keychain. */
 function gma(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((ok) => {
-    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, ...env, ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
-      ok({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
+  return runGma(args, { ...env, ...extraEnv });
 }
 
 function mailbox(d: ProfileDraft, instanceName: string): ProfileDraft {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
@@ -17,18 +16,14 @@ import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-dra
 import { SecretField } from '../../../shared/domain/secret-field';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { runGma, type GmaRun } from '../support/run-gma';
 
-const GMA = resolve('out/cli/gma.mjs');
 let dir: string;
 let env: Record<string, string>;
 let app: AppServices;
 
-function gma(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      ok({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
+function gma(args: readonly string[]): Promise<GmaRun> {
+  return runGma(args, env);
 }
 
 /** A complete self-deployed profile whose code was obtained `minutesAgo` minutes ago. */

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
@@ -24,8 +23,8 @@ import type { XsoarServer } from '../../xsoar/xsoar-server';
 import { ALICE, TENANT, TID, USERS } from '../idp/fixture';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { draftFor } from '../xsoar/xsoar-harness';
+import { runGma, type GmaRun } from '../support/run-gma';
 
-const GMA = resolve('out/cli/gma.mjs');
 const KEY6 = `k6-${randomBytes(16).toString('hex')}`;
 const KEY8 = { id: '31', key: `adv-${randomBytes(24).toString('hex')}` };
 
@@ -40,19 +39,11 @@ let store: KeytarSecretStore;
 let proxy: Server;
 const tunnels: string[] = [];
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = GmaRun;
 
 /** Runs the built `gma` as a child process against the real keychain. */
 function gma(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((ok) => {
-    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, ...env, ...extraEnv }, timeout: 90_000 }, (error, stdout, stderr) => {
-      ok({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
+  return runGma(args, { ...env, ...extraEnv }, 90_000);
 }
 
 async function seedProfile(name: string, instance: string, key?: string): Promise<void> {

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
@@ -21,6 +20,7 @@ import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-dra
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { runGma, type GmaRun } from '../support/run-gma';
 
 // The canary test of issue 11: every method's secrets are canaries (random,
 // realistic in shape); the app's services and the built `gma` then do what a
@@ -30,7 +30,6 @@ import { requirePrivateKeyring } from '../support/private-keyring';
 // clipboard report, the export folder and the temp folders are searched for
 // every canary: zero hits. (The keychain holds them, as it should; the files
 // we import from hold them by design and are the only place excluded.)
-const GMA = resolve('out/cli/gma.mjs');
 const tag = randomBytes(6).toString('hex');
 const b64url = (n: number): string => randomBytes(n).toString('base64url').replace(/[-_]/g, 'Z');
 
@@ -45,13 +44,10 @@ let pem: string;
 const cred = (password: string) => ({ credential: '', identifier: '', password, passwordChanged: false });
 const dirs = () => ({ data: join(root, 'data'), tmp: join(root, 'tmp'), out: join(root, 'out'), inputs: join(root, 'inputs') });
 
-function gma(args: readonly string[], extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, ...env, ...extra }, timeout: 60_000 }, (error, stdout, stderr) => {
-      outputs.push(stdout, stderr);
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
+async function gma(args: readonly string[], extra: Record<string, string> = {}): Promise<GmaRun> {
+  const run = await runGma(args, { ...env, ...extra });
+  outputs.push(run.stdout, run.stderr);
+  return run;
 }
 
 function withMailbox(d: ProfileDraft, instanceName: string): ProfileDraft {

@@ -9,6 +9,7 @@ import { NodeFileSystem } from '../../../main/adapters/node-file-system';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { parseAccount } from '../../../main/secrets/secret-accounts';
+import { LEFTOVER_GRACE_MS } from '../../../main/secrets/item-age';
 import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
@@ -36,7 +37,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function open(): AppServices {
+/** The app as it runs a grace period after the crash, when the crashed process's items count as leftovers. */
+class LaterClock extends SystemClock {
+  override now(): Date {
+    return new Date(Date.now() + LEFTOVER_GRACE_MS + 60_000);
+  }
+}
+
+function open(clock: SystemClock = new SystemClock()): AppServices {
   return createAppServices({
     fs: new NodeFileSystem(),
     saveDialog: new FolderSaveDialog(join(dir, 'exports')),
@@ -47,7 +55,7 @@ function open(): AppServices {
     secretStore: store,
     clipboard: new RecordingClipboard(),
     dataDir: join(dir, 'data'),
-    clock: new SystemClock(),
+    clock,
     http: createNodeFetchClient(),
     endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
   });
@@ -102,7 +110,7 @@ type State = 'old' | 'new';
 
 /** What the app sees after the crash: which state, checked to be complete, and every keychain item accounted for. */
 async function inspect(operation: string, seededId: string): Promise<State> {
-  const s = open();
+  const s = open(new LaterClock());
   const listing = value(await s.profiles.list());
   const read = (id: string, field: SecretField) => s.vault.get({ kind: 'profile', profileId: id }, field);
   // Every secret a profile records reads back whole.

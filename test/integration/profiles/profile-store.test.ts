@@ -11,6 +11,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import { FakeClock } from '../../fakes/fake-clock';
 import { InMemorySecretStore } from '../../fakes/in-memory-secret-store';
 import { childCommand, startUntil } from '../support/run-child';
+import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
 
 let dir: string;
 beforeEach(async () => {
@@ -27,6 +28,11 @@ function newStore(clock = new FakeClock()): ProfileStore {
 function newService(store = newStore(), clock = new FakeClock()) {
   let n = 0;
   return new ProfilesService(store, new SecretVault(new InMemorySecretStore()), clock, () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
+}
+
+/** A bare profile record. */
+function profile(id: string, name: string): Profile {
+  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -82,6 +88,34 @@ describe('ProfileStore on disk', () => {
     // And the app keeps working.
     value(await service.create('Fresh', null));
     expect(value(await newService().list()).profiles.map((p) => p.name)).toEqual(['Fresh']);
+  });
+
+  it('whileLocked reads the file as another store left it and holds every other store’s change until it is done', async () => {
+    // Two stores on one folder with the real cross-process lock stand for the app and gma.
+    const app = new ProfileStore(new NodeFileSystem(), dir, new FakeClock(), new ProperFileLock());
+    const gma = new ProfileStore(new NodeFileSystem(), dir, new FakeClock(), new ProperFileLock());
+    expect(await app.list()).toEqual([]);
+    await gma.mutate((all) => ({ profiles: [...all, profile('00000000-0000-4000-8000-000000000001', 'From gma')], result: null }));
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((go) => (release = go));
+    let entered!: () => void;
+    const inside = new Promise<void>((go) => (entered = go));
+    const scan = app.whileLocked(async (contents) => {
+      events.push(`scan saw ${contents.profiles.map((p) => p.name).join(',')}`);
+      entered();
+      await gate;
+      events.push('scan done');
+    });
+    await inside;
+    const write = gma.mutate((all) => ({ profiles: [...all, profile('00000000-0000-4000-8000-000000000002', 'Second')], result: null })).then(() => events.push('gma wrote'));
+    // The other store's change waits for the lock; let the scan finish only after it has surely tried.
+    await new Promise((r) => setTimeout(r, 300));
+    events.push('releasing');
+    release();
+    await Promise.all([scan, write]);
+    expect(events).toEqual(['scan saw From gma', 'releasing', 'scan done', 'gma wrote']);
+    expect((await app.list()).map((p) => p.name)).toEqual(['From gma', 'Second']);
   });
 
   it('migrates an unversioned (schema 0) file and fills in new fields', async () => {

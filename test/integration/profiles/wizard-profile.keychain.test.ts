@@ -83,6 +83,34 @@ describe('the wizard profile in the services (real keychain)', () => {
     expect(value(await profiles.saveDraft(named.id, withInstance(named.draft, 'Something else'), 'mailbox')).name).toBe('Named by hand');
   });
 
+  it('a name derived from the instance name is made distinct from the other profiles; a name the analyst set is kept as is', async () => {
+    const { profiles } = services();
+    const first = value(await profiles.createFromDraft(withInstance({ ...emptyDraft(), method: 'managed-identity' }, 'SOC Prod'), 'mailbox'));
+    const second = value(await profiles.createFromDraft(withInstance({ ...emptyDraft(), method: 'xsoar-app' }, 'soc prod'), 'mailbox'));
+    expect([first.name, second.name]).toEqual(['SOC Prod', 'soc prod (2)']);
+    // Autosaves keep each name stable (a profile is not its own namesake) …
+    expect(value(await profiles.saveDraft(first.id, first.draft, 'review')).name).toBe('SOC Prod');
+    expect(value(await profiles.saveDraft(second.id, second.draft, 'review')).name).toBe('soc prod (2)');
+    // … a third run following the same instance takes the next free number, also when it gets there by autosave …
+    const third = value(await profiles.createFromDraft({ ...emptyDraft(), method: 'self-deployed' }, 'method'));
+    expect(value(await profiles.saveDraft(third.id, withInstance(third.draft, 'SOC Prod'), 'mailbox')).name).toBe('SOC Prod (3)');
+    // … and a name cut to the limit stays within it with its number.
+    const long = `SOC ${'x'.repeat(190)}`;
+    const longOne = value(await profiles.createFromDraft(withInstance(emptyDraft(), long), 'mailbox'));
+    const longTwo = value(await profiles.createFromDraft(withInstance(emptyDraft(), long), 'mailbox'));
+    expect(longOne.name).toHaveLength(MAX_PROFILE_NAME);
+    expect(longTwo.name).toHaveLength(MAX_PROFILE_NAME);
+    expect(longTwo.name.endsWith(' (2)')).toBe(true);
+    // Names the analyst chose are never changed, even when they repeat one.
+    const byHand = value(await profiles.create('SOC Prod', 'managed-identity'));
+    expect(byHand.name).toBe('SOC Prod');
+    expect(value(await profiles.rename(second.id, 'SOC Prod')).name).toBe('SOC Prod');
+    expect(value(await profiles.saveDraft(second.id, withInstance(second.draft, 'Other'), 'review')).name).toBe('SOC Prod');
+    // Another process's store (gma) sees the same names: they were decided on the file, not on a cache.
+    const names = value(await services().profiles.list()).profiles.map((p) => p.name);
+    expect(names.filter((n) => n === 'SOC Prod (3)')).toHaveLength(1);
+  });
+
   it('records a passed check by fingerprint and secret version; replacing the secret makes it stale; nothing secret is written', async () => {
     const { profiles, secrets, clock } = services();
     const p = value(await profiles.createFromDraft(selfDeployed, 'self-deployed-credential'));

@@ -277,3 +277,20 @@ describe('send and test: managed identity and self-deployed', () => {
     expect(reset).toMatchObject({ ok: true, value: { passed: true } });
   });
 });
+
+describe('Forget everything', () => {
+  it('removes the XSOAR connections with their keys, not only the profiles', async () => {
+    const local = await startHarness();
+    try {
+      const added = await local.services.xsoarConnections.add({ name: 'prod', url: x6.url, keyId: '', advancedKey: false, caPem: '', caFileName: '' }, KEY6);
+      expect(added).toMatchObject({ ok: true });
+      expect(await local.services.xsoarConnections.store.list()).toMatchObject({ ok: true, value: [{ name: 'prod' }] });
+      const forgotten = await local.services.profiles.forgetEverything();
+      expect(forgotten).toMatchObject({ ok: true, value: { connectionsDeleted: 1 } });
+      expect(forgotten.ok && forgotten.value.itemsDeleted).toBeGreaterThanOrEqual(1);
+      expect(await local.services.xsoarConnections.store.list()).toEqual({ ok: true, value: [] });
+    } finally {
+      await local.close();
+    }
+  });
+});
