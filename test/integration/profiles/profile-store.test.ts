@@ -32,7 +32,7 @@ function newService(store = newStore(), clock = new FakeClock()) {
 
 /** A bare profile record. */
 function profile(id: string, name: string): Profile {
-  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
