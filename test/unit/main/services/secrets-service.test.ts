@@ -119,7 +119,7 @@ describe('SecretsService', () => {
     await profiles.delete(id);
     expect([...keychain.items.keys()].every((a) => a.startsWith(`p/${dup.value.id}/`))).toBe(true);
     const forgot = await profiles.forgetEverything();
-    expect(forgot).toEqual({ ok: true, value: { profilesDeleted: 1, itemsDeleted: 2 } });
+    expect(forgot).toEqual({ ok: true, value: { profilesDeleted: 1, itemsDeleted: 2, connectionsDeleted: 0 } });
     expect(keychain.items.size).toBe(0);
   });
 
