@@ -3,7 +3,7 @@
  * it wires is a plain service tested under Node; what stays here is the
  * Electron glue (window, protocol, IPC binding), kept deliberately thin.
  */
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { originOf } from '../shared/security/origin-of';
@@ -65,6 +65,8 @@ void app.whenReady().then(() => {
     clipboard: new ElectronClipboard(),
     dataDir: app.getPath('userData'),
     clock: new SystemClock(),
+    // The export service hands this only paths it wrote itself.
+    folderRevealer: { showInFolder: async (path) => shell.showItemInFolder(path) },
   });
   services.log.log('info', 'app', 'started', { version: app.getVersion(), packaged: app.isPackaged, authorityHost: endpoints.authorityHost, graphHost: endpoints.graphHost });
   // A credential rotation a crash interrupted is finished or undone now (journal in the data folder); when the cached

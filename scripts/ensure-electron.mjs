@@ -55,6 +55,6 @@ What you can do:
      into the Electron cache, ${cache} (or point electron_config_cache at a folder holding them), then retry.
   4. Skip the download: ELECTRON_OVERRIDE_DIST_PATH=/path/to/an/unpacked/electron-${version} npm start
 
-Node ${process.version}: Electron ${version}'s tooling expects Node >= 22.12 (see README, "Which Node for which task").
+Node ${process.version}: Electron ${version}'s tooling expects Node >= 22.12; use 22.13 or later (see README, "Which Node for which task").
 `);
 process.exit(1);

@@ -18,6 +18,9 @@ import { ProfilesService } from '../services/profiles-service';
 import { SecretsService } from '../services/secrets-service';
 import { ExternalLinkService } from '../services/external-link-service';
 import { SettingsExportService } from '../services/settings-export-service';
+import { WrittenExports } from '../services/written-exports';
+import { ExportLocationService } from '../services/export-location-service';
+import type { FolderRevealer } from '../ports/folder-revealer';
 import { ExportBuilder } from '../services/export-builder';
 import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
 import type { HttpClient } from '../ports/http-client';
@@ -74,12 +77,16 @@ export interface AppPorts {
   readonly xsoarTransport?: XsoarTransportFactory;
   /** The redacting diagnostics log; by default `<dataDir>/logs`. */
   readonly log?: DiagnosticsLog;
+  /** "Show in folder" after an export (Electron's shell in the app); without it the action is refused. */
+  readonly folderRevealer?: FolderRevealer;
 }
 
 /** Every main-process service, built from the host's adapters. */
 export interface AppServices {
   readonly info: { readonly productName: string; readonly version: string };
   readonly settingsExport: SettingsExportService;
+  /** "Show in folder" for the files the export just wrote. */
+  readonly exportLocation: ExportLocationService;
   /** Builds export files (shared with `gma`). */
   readonly exportBuilder: ExportBuilder;
   /** Imports files into profiles (shared with `gma`). */
@@ -133,6 +140,7 @@ export function createAppServices(ports: AppPorts): AppServices {
   const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
+  const writtenExports = new WrittenExports();
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
   const connectionStore = new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock);
   const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
@@ -182,7 +190,8 @@ export function createAppServices(ports: AppPorts): AppServices {
     xsoar,
     xsoarConnections,
     xsoarIpc: new XsoarIpcService(xsoarConnections, xsoar, profiles),
-    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder),
+    settingsExport: new SettingsExportService(ports.fs, ports.saveDialog, exportBuilder, writtenExports),
+    exportLocation: new ExportLocationService(writtenExports, ports.folderRevealer),
     externalLinks: new ExternalLinkService(ports.browserOpener, ports.extraExternalHosts),
     log,
     diagnostics: new DiagnosticsService({ productName: ports.productName, version: ports.version, source: 'app', endpoints: ports.endpoints, dataDir: ports.dataDir, keychain: ports.secretStore, log }, ports.clipboard),

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { FileSystem } from '../ports/file-system';
 import type { SaveDialog } from '../ports/save-dialog';
 import type { ExportBuilder, ExportRequest } from './export-builder';
+import type { WrittenExports } from './written-exports';
 
 /**
  * Writes export files where the analyst chooses.
@@ -20,6 +21,8 @@ export class SettingsExportService {
     private readonly fs: FileSystem,
     private readonly dialog: SaveDialog,
     private readonly builder: ExportBuilder,
+    /** Where written files are remembered, for "Show in folder". */
+    private readonly written?: WrittenExports,
   ) {}
 
   /** Exports the draft in the requested format. */
@@ -42,6 +45,7 @@ export class SettingsExportService {
       const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       return fail(appError(ErrorCode.ExportWriteFailed, `Could not write the export next to ${path} (${reason}). Choose a folder you can write to.`, { retryable: true }));
     }
+    this.written?.remember(targets);
     const outcome = {
       status: 'saved' as const,
       path,

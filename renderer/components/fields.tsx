@@ -10,6 +10,29 @@ interface FieldBase {
   readonly error?: string;
   /** Stable test and accessibility handle. */
   readonly name: string;
+  /** Must not be left empty: marked with an asterisk and `aria-required`. */
+  readonly required?: boolean;
+}
+
+/**
+ * The visible mark of a required field. Hidden from assistive technology, which hears `aria-required` on the
+ * input instead (the step's legend explains the asterisk to sighted users).
+ */
+export function RequiredMark({ required }: { readonly required: boolean | undefined }) {
+  return required ? (
+    <span className="required-mark" aria-hidden="true">
+      *
+    </span>
+  ) : null;
+}
+
+/** The line that explains the asterisk, shown on steps with required fields. */
+export function RequiredLegend() {
+  return (
+    <p className="hint required-legend" data-required-legend>
+      Fields marked <span className="required-mark">*</span> are required.
+    </p>
+  );
 }
 
 /** A labelled text input with its XSOAR parameter name, hint and error. */
@@ -20,6 +43,7 @@ export function TextField(props: FieldBase & { readonly value: string; readonly 
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {props.label}
+        <RequiredMark required={props.required} />
         {props.param && <code className="param-name">{props.param}</code>}
       </label>
       <input
@@ -30,6 +54,7 @@ export function TextField(props: FieldBase & { readonly value: string; readonly 
         placeholder={props.placeholder}
         spellCheck={false}
         autoComplete="off"
+        aria-required={props.required ? true : undefined}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? errorId : undefined}
         onChange={(e) => props.onChange(e.target.value)}

@@ -8,8 +8,9 @@ import { ImportClash, type ImportSide } from './import-clash';
 type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'passphrase'; readonly handle: string; readonly fileName: string; readonly error: string | null }
-  | { readonly kind: 'working' }
-  | { readonly kind: 'clash'; readonly handle: string; readonly reason: 'same-id' | 'same-instance'; readonly existing: ImportSide; readonly incoming: ImportSide }
+  /** `decrypting`: the bundle whose passphrase is being tried (scrypt takes a moment); `null` for other work. */
+  | { readonly kind: 'working'; readonly decrypting: string | null }
+  | { readonly kind: 'clash'; readonly handle: string; readonly fileName: string; readonly reason: 'same-id' | 'same-instance'; readonly existing: ImportSide; readonly incoming: ImportSide }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'done'; readonly name: string; readonly replaced: boolean; readonly warnings: readonly string[]; readonly missing: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string; readonly details: readonly string[] };
@@ -25,19 +26,20 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [passphrase, setPassphrase] = useState('');
 
-  const finish = async (handle: string, pass?: string, decision?: 'replace' | 'as-new' | 'cancel'): Promise<void> => {
-    setPhase({ kind: 'working' });
+  const finish = async (handle: string, fileName: string, pass?: string, decision?: 'replace' | 'as-new' | 'cancel'): Promise<void> => {
+    setPhase({ kind: 'working', decrypting: pass === undefined ? null : fileName });
     const request = { handle, ...(pass === undefined ? {} : { passphrase: pass }), ...(decision === undefined ? {} : { decision }) };
     const r = await api.settings.import(request);
     setPassphrase('');
     if (r.ok) {
       const v = r.value;
-      if (v.status === 'clash') return setPhase({ kind: 'clash', handle, reason: v.reason, existing: v.existing, incoming: v.incoming });
+      if (v.status === 'clash') return setPhase({ kind: 'clash', handle, fileName, reason: v.reason, existing: v.existing, incoming: v.incoming });
       if (v.status === 'cancelled') return setPhase({ kind: 'cancelled' });
       setPhase({ kind: 'done', name: v.profile.name, replaced: v.replaced, warnings: v.warnings, missing: v.missingSecrets.map((f) => SECRET_FIELD_LABELS[f]) });
       onImported(v.profile);
     } else if (r.error.code === 'bundle/wrong-passphrase' && pass !== undefined) {
-      setPhase({ kind: 'passphrase', handle, fileName: '', error: r.error.message });
+      // The same file: its name stays in the prompt for the next try.
+      setPhase({ kind: 'passphrase', handle, fileName, error: r.error.message });
     } else {
       setPhase({ kind: 'failed', message: r.error.message, details: errorDetailLines(r.error) });
     }
@@ -48,11 +50,11 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
     if (!chosen.ok) return setPhase({ kind: 'failed', message: chosen.error.message, details: [] });
     if (chosen.value.status === 'cancelled') return setPhase({ kind: 'idle' });
     if (chosen.value.kind === 'bundle') return setPhase({ kind: 'passphrase', handle: chosen.value.handle, fileName: chosen.value.fileName, error: null });
-    return finish(chosen.value.handle);
+    return finish(chosen.value.handle, chosen.value.fileName);
   };
 
   return (
-    <div className="import-panel" data-import={phase.kind}>
+    <div className="import-panel" data-import={phase.kind} aria-busy={phase.kind === 'working' ? true : undefined}>
       <button type="button" name="import" onClick={() => void start()} disabled={phase.kind === 'working'}>
         Import settings or bundle…
       </button>
@@ -61,12 +63,12 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
           className="import-passphrase"
           onSubmit={(e) => {
             e.preventDefault();
-            void finish(phase.handle, passphrase);
+            void finish(phase.handle, phase.fileName, passphrase);
           }}
         >
           <label>
             Passphrase of {phase.fileName || 'the bundle'}{' '}
-            <input type="password" name="import-passphrase" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input type="password" name="import-passphrase" aria-required="true" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
           </label>
           <button type="submit" name="import-unlock" className="primary" disabled={passphrase === ''}>
             Import
@@ -81,14 +83,20 @@ export function ImportPanel({ onImported }: { readonly onImported: (profile: Pro
           )}
         </form>
       )}
+      {phase.kind === 'working' && (
+        <p className="op-progress" role="status" data-import-working={phase.decrypting === null ? 'importing' : 'decrypting'}>
+          <span className="spinner" aria-hidden="true" />
+          {phase.decrypting === null ? 'Importing…' : <>Decrypting {phase.decrypting}…</>}
+        </p>
+      )}
       {phase.kind === 'clash' && (
         <ImportClash
           reason={phase.reason}
           existing={phase.existing}
           incoming={phase.incoming}
-          onReplace={() => void finish(phase.handle, undefined, 'replace')}
-          onKeepBoth={() => void finish(phase.handle, undefined, 'as-new')}
-          onCancel={() => void finish(phase.handle, undefined, 'cancel')}
+          onReplace={() => void finish(phase.handle, phase.fileName, undefined, 'replace')}
+          onKeepBoth={() => void finish(phase.handle, phase.fileName, undefined, 'as-new')}
+          onCancel={() => void finish(phase.handle, phase.fileName, undefined, 'cancel')}
         />
       )}
       {phase.kind === 'cancelled' && (

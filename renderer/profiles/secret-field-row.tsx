@@ -7,6 +7,9 @@ import { ConfirmPanel } from './confirm-panel';
 /** How long a revealed secret stays on screen. */
 export const REVEAL_MS = 30_000;
 
+/** How long "Copied; the clipboard is cleared in 30 s" stays beside Copy. */
+export const COPIED_FEEDBACK_MS = 4000;
+
 interface Props {
   readonly profileId: string;
   readonly field: ProfileSecretField;
@@ -25,25 +28,44 @@ export function SecretFieldRow({ profileId, field, stored, run }: Props) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [copied, setCopied] = useState<number | null>(null);
+  const [secondsLeft, setSecondsLeft] = useState(0);
+  const [copied, setCopied] = useState<{ readonly clearsAfterSeconds: number } | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const label = SECRET_FIELD_LABELS[field];
+  // Buttons are named after the secret ("Copy Token"), without the label's parenthesis.
+  const short = label.replace(/\s*\(.*\)$/, '');
 
   useEffect(() => {
     if (revealed === null) return undefined;
+    // One timer hides the value; the countdown beside it only tells when.
     const timer = setTimeout(() => setRevealed(null), REVEAL_MS);
-    return () => clearTimeout(timer);
+    const tick = setInterval(() => setSecondsLeft((s) => Math.max(s - 1, 0)), 1000);
+    return () => {
+      clearTimeout(timer);
+      clearInterval(tick);
+    };
   }, [revealed]);
+
+  useEffect(() => {
+    if (copied === null) return undefined;
+    const timer = setTimeout(() => setCopied(null), COPIED_FEEDBACK_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   const save = async () => {
     if ((await run(() => api.secrets.set({ profileId, field, value: draft }))) !== null) setDraft('');
   };
   const reveal = async () => {
     const r = await run(() => api.secrets.reveal({ profileId, field }));
-    if (r !== null) setRevealed(r.value);
+    if (r !== null) {
+      setSecondsLeft(REVEAL_MS / 1000);
+      setRevealed(r.value);
+    }
   };
   const copy = async () => {
     const r = await run(() => api.secrets.copy({ profileId, field }));
-    if (r !== null) setCopied(r.clearsAfterSeconds);
+    // A new object each time, so a second Copy restarts the feedback's timer.
+    if (r !== null) setCopied({ clearsAfterSeconds: r.clearsAfterSeconds });
   };
   const remove = async () => {
     setConfirmRemove(false);
@@ -53,35 +75,40 @@ export function SecretFieldRow({ profileId, field, stored, run }: Props) {
 
   return (
     <div className="secret-row" data-secret-field={field} data-stored={stored}>
-      <label htmlFor={id}>{SECRET_FIELD_LABELS[field]}</label>
+      <label htmlFor={id}>{label}</label>
       {stored ? (
         <div className="secret-stored">
           <span className="keychain-badge">stored in keychain</span>
           {revealed === null ? (
-            <button type="button" name="reveal" onClick={() => void reveal()}>
+            <button type="button" name="reveal" aria-label={`Reveal ${short}`} onClick={() => void reveal()}>
               Reveal
             </button>
           ) : (
-            <button type="button" name="hide" onClick={() => setRevealed(null)}>
+            <button type="button" name="hide" aria-label={`Hide ${short}`} onClick={() => setRevealed(null)}>
               Hide
             </button>
           )}
-          <button type="button" name="copy" onClick={() => void copy()}>
+          <button type="button" name="copy" aria-label={`Copy ${short}`} onClick={() => void copy()}>
             Copy
           </button>
-          <button type="button" name="remove-secret" className="link" onClick={() => setConfirmRemove(true)}>
+          <button type="button" name="remove-secret" className="link" aria-label={`Remove ${short}`} onClick={() => setConfirmRemove(true)}>
             Remove
           </button>
           {confirmRemove && (
             <ConfirmPanel confirmLabel="Remove from keychain" onConfirm={() => void remove()} onCancel={() => setConfirmRemove(false)}>
-              Remove the stored {SECRET_FIELD_LABELS[field].toLowerCase()} from the keychain? You will have to enter it again.
+              Remove the stored {label.toLowerCase()} from the keychain? You will have to enter it again.
             </ConfirmPanel>
           )}
-          {copied !== null && <span className="hint">Copied; the clipboard is cleared in {copied} s.</span>}
+          {copied !== null && <span className="hint" data-copied>Copied; the clipboard is cleared in {copied.clearsAfterSeconds} s.</span>}
           {revealed !== null && (
-            <pre className="revealed" id={id} data-revealed>
-              {revealed}
-            </pre>
+            <>
+              <pre className="revealed" id={id} data-revealed>
+                {revealed}
+              </pre>
+              <span className="hint reveal-countdown" data-reveal-countdown={secondsLeft}>
+                Hides again in {secondsLeft} s
+              </span>
+            </>
           )}
         </div>
       ) : (

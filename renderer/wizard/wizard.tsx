@@ -4,7 +4,7 @@ import { useStepFocus } from './use-step-focus';
 import { unavailableExportChoices } from '../../shared/export/export-availability';
 import { MethodStep } from './steps/method-step';
 import { assertNever } from '../../shared/wizard/assert-never';
-import { checkStandings, progress, stepsFor } from '../../shared/wizard/wizard-selectors';
+import { checkStandings, progress, stepRail } from '../../shared/wizard/wizard-selectors';
 import type { StepId } from '../../shared/wizard/wizard-state';
 import { useWizard } from './use-wizard';
 import { secretFieldsFor } from '../../shared/domain/secret-field';
@@ -30,6 +30,11 @@ import { CreateAppPanel } from './self-deployed/create-app-panel';
 import { createPortal } from 'react-dom';
 import { SendToXsoarPanel } from './lazy-xsoar-panel';
 import { SaveState } from './save-state';
+import { requiredFields } from '../../shared/wizard/required-fields';
+import { RequiredLegend } from '../components/fields';
+
+/** Steps where the analyst types values: their required fields carry an asterisk the legend explains. */
+const INPUT_STEPS: ReadonlySet<StepId> = new Set(['managed-identity', 'xsoar-app-credentials', 'self-deployed-app', 'self-deployed-credential', 'mailbox']);
 
 const STEP_TITLES: Record<StepId, string> = {
   method: 'Authentication method',
@@ -86,7 +91,7 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
       leaveGuardRef.current = null;
     };
   }, [leaveGuardRef, settle, flush]);
-  const steps = stepsFor(state.draft.method);
+  const rail = stepRail(state);
   const { index, total } = progress(state);
   const step = state.screen.step;
   const busy = state.screen.step === 'export' && state.screen.status.kind === 'saving';
@@ -97,14 +102,15 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
   return (
     <div className="wizard" data-step={step}>
       <ol className="step-rail" aria-label="Steps">
-        {steps.map((s, i) => (
-          <li key={s} className={s === step ? 'current' : i < index - 1 ? 'done' : ''} aria-current={s === step ? 'step' : undefined}>
-            {i < index - 1 ? (
-              <button type="button" className="link" onClick={() => dispatch({ type: 'go-to', step: s })}>
-                {STEP_TITLES[s]}
+        {rail.map((r) => (
+          <li key={r.step} className={r.current ? 'current' : r.completed ? 'done' : ''} aria-current={r.current ? 'step' : undefined} data-rail-step={r.step}>
+            {r.canJump ? (
+              <button type="button" className="link" name={`go-to-${r.step}`} onClick={() => dispatch({ type: 'go-to', step: r.step })}>
+                {STEP_TITLES[r.step]}
+                {r.completed && <span className="visually-hidden"> (done)</span>}
               </button>
             ) : (
-              <span>{STEP_TITLES[s]}</span>
+              <span>{STEP_TITLES[r.step]}</span>
             )}
           </li>
         ))}
@@ -116,6 +122,7 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
         </p>
         {headerSlot !== null && createPortal(<SaveState profileName={profileId === null ? null : profileName} status={autosave.status} createError={createError} />, headerSlot)}
         <h2 id="step-title" tabIndex={-1} ref={headingRef}>{STEP_TITLES[step]}</h2>
+        {INPUT_STEPS.has(step) && requiredFields(step, state).size > 0 && <RequiredLegend />}
         <TypedInputScope.Provider value={profileId ?? runKey}>
           <Suspense fallback={<p className="loading">Loading…</p>}>{renderStep()}</Suspense>
         </TypedInputScope.Provider>
@@ -186,6 +193,8 @@ export function Wizard({ profile = null, headerSlot = null, leaveGuardRef }: Wiz
               onExport={exportSettings}
               unavailable={unavailableExportChoices(state.draft)}
               authCodeObtainedAt={state.draft.method === 'self-deployed' ? state.draft.selfDeployed.authCodeObtainedAt : ''}
+              selfDeployed={state.draft.method === 'self-deployed'}
+              sendToXsoarHere
             />
             {xsoarPanel}
           </>

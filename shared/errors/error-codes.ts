@@ -27,6 +27,8 @@ export const ErrorCode = Object.freeze({
   ImportInvalid: 'import/invalid',
   /** The chosen export format cannot express these settings (e.g. Terraform and a user-assigned managed identity). */
   ExportUnsupported: 'export/unsupported',
+  /** "Show in folder" named a path this app did not export in this run (or there is no file manager). */
+  ExportPathUnknown: 'export/path-unknown',
   /** The bundle passphrase is too short or too guessable. */
   BundleWeakPassphrase: 'bundle/weak-passphrase',
   /** The file is not an encrypted settings bundle. */

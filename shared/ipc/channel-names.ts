@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'settings:import',
   'clipboard:copy-text',
   'shell:open-external',
+  'shell:show-in-folder',
   'profiles:list',
   'profiles:create',
   'profiles:duplicate',

@@ -13,6 +13,7 @@ import { PROFILE_WIZARD_CHANNELS } from './profile-wizard-contract';
 import { XSOAR_CONTRACT } from './xsoar-contract';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
 import { DIAGNOSTICS_CONTRACT } from './diagnostics-contract';
+import { EXPORT_LOCATION_CONTRACT } from './export-location-contract';
 
 /** A channel's request and response schemas. */
 export interface ChannelSchemas<Req extends z.ZodType, Res extends z.ZodType> {
@@ -189,6 +190,7 @@ export const CONTRACT = {
   ...ROTATION_CONTRACT,
   ...XSOAR_CONTRACT,
   ...DIAGNOSTICS_CONTRACT,
+  ...EXPORT_LOCATION_CONTRACT,
 } as const satisfies Record<ChannelName, ChannelSchemas<z.ZodType, z.ZodType>>;
 
 /** The contract's type. */

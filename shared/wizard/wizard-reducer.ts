@@ -1,12 +1,12 @@
 import { emptyDraft } from '../domain/profile-draft';
 import { assertNever } from './assert-never';
 import type { WizardAction } from './wizard-actions';
-import { problemsOfStep, stepsFor } from './wizard-selectors';
+import { canJumpTo, problemsOfStep, stepsFor } from './wizard-selectors';
 import type { Screen, StepId, WizardState } from './wizard-state';
 
 /** The state of a wizard that has not been touched. */
 export function initialWizardState(): WizardState {
-  return { draft: emptyDraft(), screen: { step: 'method' }, storedSecrets: [], showErrors: false, verifiedChecks: [], secretVersions: {} };
+  return { draft: emptyDraft(), screen: { step: 'method' }, furthestStep: 'method', storedSecrets: [], showErrors: false, verifiedChecks: [], secretVersions: {} };
 }
 
 function screenFor(step: StepId): Screen {
@@ -17,18 +17,32 @@ function moveTo(state: WizardState, step: StepId): WizardState {
   return { ...state, screen: screenFor(step), showErrors: false };
 }
 
+/** The further of the step reached so far and `step`, in the current method's order. */
+function furthestOf(state: WizardState, step: StepId): StepId {
+  const steps = stepsFor(state.draft.method);
+  return steps.indexOf(step) > steps.indexOf(state.furthestStep) ? step : state.furthestStep;
+}
+
 /**
  * The wizard's pure transition function: no I/O, no clocks, no randomness.
  *
  * Next is refused (and errors shown) while the current step has problems;
- * Back and go-to only move to earlier steps, so no step is ever skipped.
+ * Back moves to the previous step; go-to moves to any earlier step, or forward
+ * to a step Next already reached as long as every step before it is complete
+ * (see `canJumpTo`), so no step with problems is ever skipped.
  * Export results carry the request id they answer, and a result for a
  * request that is no longer current is dropped.
  */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'method-chosen':
-      return { ...state, draft: { ...state.draft, method: action.method }, showErrors: false };
+      // Another method has other steps: none of them was reached yet.
+      return {
+        ...state,
+        draft: { ...state.draft, method: action.method },
+        showErrors: false,
+        furthestStep: action.method === state.draft.method ? state.furthestStep : state.screen.step,
+      };
     case 'managed-identity-changed':
       return { ...state, draft: { ...state.draft, managedIdentity: { ...state.draft.managedIdentity, ...action.patch } } };
     case 'mailbox-changed': {
@@ -60,7 +74,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (problemsOfStep(state.screen.step, state).length > 0) return { ...state, showErrors: true };
       const steps = stepsFor(state.draft.method);
       const next = steps[steps.indexOf(state.screen.step) + 1];
-      return next === undefined ? state : moveTo(state, next);
+      return next === undefined ? state : { ...moveTo(state, next), furthestStep: furthestOf(state, next) };
     }
     case 'back': {
       const steps = stepsFor(state.draft.method);
@@ -68,17 +82,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (previous === undefined || (state.screen.step === 'export' && state.screen.status.kind === 'saving')) return state;
       return moveTo(state, previous);
     }
-    case 'go-to': {
-      const steps = stepsFor(state.draft.method);
-      const target = steps.indexOf(action.step);
-      return target >= 0 && target < steps.indexOf(state.screen.step) ? moveTo(state, action.step) : state;
-    }
+    case 'go-to':
+      return canJumpTo(state, action.step) ? moveTo(state, action.step) : state;
     case 'draft-loaded': {
       const steps = stepsFor(action.draft.method);
       const step = action.step !== undefined && steps.includes(action.step) ? action.step : 'method';
       return {
         draft: action.draft,
         screen: screenFor(step),
+        furthestStep: step,
         storedSecrets: action.storedSecrets ?? [],
         showErrors: false,
         verifiedChecks: action.facts?.verifiedChecks ?? [],

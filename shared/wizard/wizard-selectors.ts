@@ -90,6 +90,42 @@ export function xsoarAppIdHints(state: WizardState): readonly string[] {
   return state.draft.xsoarApp.id.trim() === '' ? [] : checkOproxyId(state.draft.xsoarApp.id).hints;
 }
 
+/** One entry of the step rail. */
+export interface RailStep {
+  readonly step: StepId;
+  readonly current: boolean;
+  /** Reached with Next and without problems now. */
+  readonly completed: boolean;
+  /** The rail offers it as a link (see {@link canJumpTo}). */
+  readonly canJump: boolean;
+}
+
+/**
+ * The step rail: every step of the method, which are complete, and which the rail may jump to: any earlier
+ * step, and forward any step already reached, up to and including the first step that has problems now (so a
+ * change that broke an earlier step stops the jump there, and no step is skipped unseen).
+ */
+export function stepRail(state: WizardState): RailStep[] {
+  const steps = stepsFor(state.draft.method);
+  const current = steps.indexOf(state.screen.step);
+  const reached = Math.max(steps.indexOf(state.furthestStep), current);
+  const incomplete = steps.findIndex((s) => problemsOfStep(s, state).length > 0);
+  const firstIncomplete = incomplete === -1 ? steps.length : incomplete;
+  // A running export cannot be left (as Back refuses it).
+  const locked = state.screen.step === 'export' && state.screen.status.kind === 'saving';
+  return steps.map((step, i) => ({
+    step,
+    current: i === current,
+    completed: i <= reached && i < firstIncomplete,
+    canJump: !locked && i !== current && (i < current || (i <= reached && i <= firstIncomplete)),
+  }));
+}
+
+/** Whether the step rail may move to `step` now (see {@link stepRail}). */
+export function canJumpTo(state: WizardState, step: StepId): boolean {
+  return stepRail(state).some((r) => r.step === step && r.canJump);
+}
+
 /** Position of the current step, 1-based, and the number of steps. */
 export function progress(state: WizardState): { readonly index: number; readonly total: number } {
   const steps = stepsFor(state.draft.method);

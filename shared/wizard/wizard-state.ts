@@ -50,6 +50,11 @@ export interface WizardState {
   /** What the analyst entered; kept across steps and method switches. */
   readonly draft: ProfileDraft;
   readonly screen: Screen;
+  /**
+   * The furthest step Next reached with the current method (the step a profile resumed at counts as reached).
+   * The step rail may jump forward to it, but never past a step that has problems now.
+   */
+  readonly furthestStep: StepId;
   /** Secrets the keychain holds for this profile (names only; values never enter the renderer's state). */
   readonly storedSecrets: readonly SecretField[];
   /** Set after Next was refused on this step, so untouched fields show their errors too. */

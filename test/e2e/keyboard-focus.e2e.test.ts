@@ -30,6 +30,12 @@ function focused(page: Page) {
   });
 }
 
+/**
+ * Tabs from Review's heading to Next with no XSOAR connection saved yet: one for the value table, eight for the
+ * Send-to-XSOAR panel's "Add a connection" form, Back, Next (it was 22 when each Copy button was a stop of its own).
+ */
+const TABS_TO_NEXT_ON_REVIEW = 11;
+
 async function onStep(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`.wizard[data-step="${step}"]`);
   await waitForStepContent(page);
@@ -58,6 +64,12 @@ describe('keyboard and focus', () => {
 
   it('a refused Next scrolls to the first invalid field even when it is below the fold', async () => {
     const { page } = app;
+    // Required fields carry a visible mark the step's legend explains, and aria-required; optional ones neither.
+    expect(await page.locator('[data-required-legend]').count()).toBe(1);
+    expect(await page.getAttribute('input[name="mailbox.mailboxToFetch"]', 'aria-required')).toBe('true');
+    expect(await page.locator('.field:has(input[name="mailbox.mailboxToFetch"]) label .required-mark').count()).toBe(1);
+    expect(await page.getAttribute('input[name="mailbox.incidentType"]', 'aria-required')).toBeNull();
+    expect(await page.locator('.field:has(input[name="mailbox.incidentType"]) .required-mark').count()).toBe(0);
     await page.fill('input[name="mailbox.mailboxToFetch"]', 'soc-phish@contoso.example');
     await page.fill('input[name="mailbox.fetchLimit"]', 'fifty');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -78,6 +90,45 @@ describe('keyboard and focus', () => {
     expect(names).toContain('Copy Maximum number of emails to pull per fetch');
   });
 
+  it('Review\'s value table is one Tab stop (the arrow keys move between its Copy buttons), so Next is a few Tabs away', async () => {
+    const { page } = app;
+    await page.focus('#step-title');
+    const path: { name: string; inTable: boolean; label: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { name: el?.getAttribute('name') ?? '', inTable: el?.closest('.review-table') !== null, label: el?.getAttribute('aria-label') ?? (el?.textContent ?? '').trim().slice(0, 40) };
+      });
+      path.push(now);
+      if (now.name === 'next') break;
+    }
+    expect(path.at(-1)?.name, JSON.stringify(path)).toBe('next');
+    // One stop in the table (the first Copy button); the rest is the Send-to-XSOAR panel's form and Back.
+    expect(path.filter((p) => p.inTable).map((p) => p.label)).toEqual(['Copy Use Azure Managed Identities']);
+    expect(path.length, JSON.stringify(path)).toBeLessThanOrEqual(TABS_TO_NEXT_ON_REVIEW);
+
+    // Inside the table the arrows move; Tab leaves and Shift+Tab comes back to the button used last.
+    const firstCopy = path.findIndex((p) => p.inTable);
+    await page.focus('#step-title');
+    for (let i = 0; i <= firstCopy; i++) await page.keyboard.press('Tab');
+    const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowDown');
+    expect(await label()).toBe('Copy Azure Managed Identities Client ID');
+    await page.keyboard.press('End');
+    const last = await label();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await label()).toBe(last);
+    expect(last).not.toBe('Copy Azure Managed Identities Client ID');
+    await page.keyboard.press('Home');
+    expect(await label()).toBe('Copy Use Azure Managed Identities');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-copied]');
+    expect(app.clipboard.writes.at(-1)).toBe('6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10');
+  });
+
   it('after Export… (which disables itself while it saves) the result has the focus, never the body', async () => {
     const { page } = app;
     await page.click('button[name=next]');
@@ -88,6 +139,30 @@ describe('keyboard and focus', () => {
     const now = await focused(page);
     expect(now.tag).not.toBe('body');
     expect(now.text).toContain('Saved to');
+  });
+
+  it('the step rail jumps back, and forward to completed steps, never past the first step with problems', async () => {
+    const { page } = app;
+    const railLink = (step: string) => page.locator(`.step-rail button[name="go-to-${step}"]`);
+    await page.click('.step-rail button[name="go-to-managed-identity"]');
+    await onStep(page, 'managed-identity');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Managed identity' });
+    // Forward: every step Next reached is a link, Export included.
+    expect(await railLink('export').count()).toBe(1);
+    await railLink('review').click();
+    await onStep(page, 'review');
+
+    // A problem on Mailbox closes the way past it until it is fixed.
+    await railLink('mailbox').click();
+    await onStep(page, 'mailbox');
+    await page.fill('input[name="mailbox.fetchLimit"]', 'fifty');
+    expect(await railLink('review').count()).toBe(0);
+    expect(await railLink('export').count()).toBe(0);
+    expect(await page.getAttribute('.step-rail li[data-rail-step="review"]', 'class')).not.toContain('done');
+    await page.fill('input[name="mailbox.fetchLimit"]', '25');
+    await railLink('export').click();
+    await onStep(page, 'export');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Export' });
   });
 
   it('after a confirmed delete on Profiles the focus stays on the page, not the body', async () => {

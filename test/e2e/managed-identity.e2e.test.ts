@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PARAM_TABLE } from '../../shared/xsoar/param-table';
 import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
@@ -75,11 +75,31 @@ async function fillMailbox(app: AppUnderTest, screenshots: boolean): Promise<voi
   await next(page);
 }
 
+/** After an export: Show in folder (the file just written, nothing else), Copy path, and the next steps. */
+async function afterExport(app: AppUnderTest, path: string): Promise<void> {
+  const { page } = app;
+  expect(await page.textContent('.export-next-steps')).toContain('!msgraph-mail-test');
+  expect(await page.textContent('.export-next-steps')).toContain('Send to Cortex XSOAR');
+  await page.click('button[name=show-in-folder]');
+  await page.waitForSelector('[data-exported-feedback]:has-text("Opened the folder")');
+  expect(app.folderRevealer.shown).toEqual([path]);
+  // The page cannot have the app open any other place, not even the export folder itself.
+  for (const other of ['/etc/passwd', dirname(path)]) {
+    const refused = await page.evaluate((p) => (window as unknown as { api: { shell: { showInFolder: (r: { path: string }) => Promise<unknown> } } }).api.shell.showInFolder({ path: p }), other);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'export/path-unknown' } });
+  }
+  expect(app.folderRevealer.shown).toEqual([path]);
+  await page.click('button[name=copy-export-path]');
+  await page.waitForSelector('[data-exported-feedback]:has-text("Path copied")');
+  expect(app.clipboard.text).toBe(path);
+}
+
 async function exportAndRead(app: AppUnderTest, screenshots: boolean): Promise<Record<string, unknown>> {
   const { page } = app;
   await expectStep(page, 'export');
   await page.click('button[name=export]');
   const path = (await page.locator('[data-export-path]').textContent()) ?? '';
+  await afterExport(app, path);
   if (screenshots) await shot(page, '05-export');
   expect(path.endsWith('.json')).toBe(true);
   expect((await stat(path)).mode & 0o777).toBe(0o600);

@@ -147,6 +147,10 @@ describe('900×650, light and dark: every step and screen', () => {
         await page.waitForFunction((prev) => document.querySelector('.wizard')?.getAttribute('data-step') !== prev, step);
       }
       expect(seen.at(-1), `${s.name}: the walk stopped at ${seen.join(' → ')}`).toBe('export');
+      // The export's result: Show in folder, Copy path and the next steps.
+      await page.click('button[name=export]');
+      await page.waitForSelector('[data-exported]');
+      await checkState(page, `${s.name}: exported`, s.name === 'Self-deployed' ? '45-small-exported' : undefined);
     });
   }
 
@@ -155,6 +159,11 @@ describe('900×650, light and dark: every step and screen', () => {
     await page.click('button[name=nav-profiles]');
     await page.click('[data-profile-name="XSOAR app"] button[name=select]');
     await checkState(page, 'profiles screen', '43-small-profiles');
+    // A revealed secret counts down until it hides itself.
+    await page.click('[data-secret-field="xsoar-app.token"] button[name=reveal]');
+    await page.waitForSelector('[data-reveal-countdown]');
+    await checkState(page, 'profiles screen, a revealed secret', '46-small-profiles-revealed');
+    await page.click('[data-secret-field="xsoar-app.token"] button[name=hide]');
     await page.click('[data-profile-name="XSOAR app"] button[name=delete]');
     expect(await page.locator('.confirm').count()).toBe(1);
     await checkState(page, 'profiles screen, delete confirmation');

@@ -81,7 +81,10 @@ if (win !== undefined) {
     subFrame: await invoke('app:get-info', { sender: { id: wc.id }, senderFrame: { url: 'app://renderer/index.html', parent: {} } }),
     otherOrigin: await invoke('app:get-info', { sender: { id: wc.id }, senderFrame: { url: 'https://evil.example/', parent: null } }),
     noFrame: await invoke('app:get-info', { sender: { id: wc.id }, senderFrame: null }),
+    // "Show in folder" is wired to the shell, and refuses a path the app did not export.
+    showForeignPath: await invoke('shell:show-in-folder', trusted, { path: '/etc/passwd' }),
   };
+  report.shownInFolder = [...rec.shownInFolder];
   // Every channel refuses an untrusted sender before looking at the payload.
   const refusals = {};
   for (const channel of rec.ipcHandlers.keys()) {

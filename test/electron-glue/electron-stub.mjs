@@ -18,6 +18,7 @@ export const record = {
   permissionRequestHandler: null,
   permissionCheckHandler: null,
   openedExternally: [],
+  shownInFolder: [],
   appListeners: new Map(),
   applicationMenu: null,
 };
@@ -144,6 +145,9 @@ export const session = {
 export const shell = {
   async openExternal(url) {
     record.openedExternally.push(url);
+  },
+  showItemInFolder(path) {
+    record.shownInFolder.push(path);
   },
 };
 

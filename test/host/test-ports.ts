@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserOpener } from '../../main/ports/browser-opener';
+import type { FolderRevealer } from '../../main/ports/folder-revealer';
 import type { OpenDialog } from '../../main/ports/open-dialog';
 import type { SaveDialog, SaveDialogRequest } from '../../main/ports/save-dialog';
 
@@ -40,5 +41,14 @@ export class PresetOpenDialog implements OpenDialog {
 
   async chooseOpenPath(): Promise<string | null> {
     return this.next;
+  }
+}
+
+/** Stands in for the file manager: records every path "Show in folder" was asked to show. */
+export class RecordingFolderRevealer implements FolderRevealer {
+  readonly shown: string[] = [];
+
+  async showInFolder(path: string): Promise<void> {
+    this.shown.push(path);
   }
 }

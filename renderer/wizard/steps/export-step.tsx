@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTypedInput } from '../use-typed-input';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { EXPORT_CHOICE_LABELS, EXPORT_CHOICES, type ExportChoice } from '../../../shared/export/export-choice';
@@ -6,6 +7,8 @@ import type { ExportStatus } from '../../../shared/wizard/wizard-state';
 import type { ExportOptions } from '../use-wizard';
 import { useFocusOnResult } from '../../components/use-focus-on-result';
 import { CodeAgeLine } from '../self-deployed/code-age-line';
+import { RequiredLegend, RequiredMark } from '../../components/fields';
+import { ExportedActions } from './exported-actions';
 
 /** Props of {@link ExportStep}. */
 export interface ExportStepProps {
@@ -16,6 +19,10 @@ export interface ExportStepProps {
   readonly onExport: (options: ExportOptions) => void;
   /** When the self-deployed authorization code was obtained (`''` for other methods): its age shows here. */
   readonly authCodeObtainedAt?: string;
+  /** The self-deployed method (its code's 10 minutes belong in the next steps). */
+  readonly selfDeployed?: boolean;
+  /** The Send-to-XSOAR panel is shown below: the next steps point to it. */
+  readonly sendToXsoarHere?: boolean;
 }
 
 /**
@@ -23,9 +30,20 @@ export interface ExportStepProps {
  * with a warning), the bundle's passphrase with a strength meter, then the
  * native save dialog.
  */
-export function ExportStep({ status, instanceName, hasSecrets, onExport, unavailable = {}, authCodeObtainedAt = '' }: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
+export function ExportStep({
+  status,
+  instanceName,
+  hasSecrets,
+  onExport,
+  unavailable = {},
+  authCodeObtainedAt = '',
+  selfDeployed = false,
+  sendToXsoarHere = false,
+}: ExportStepProps & { readonly unavailable?: Partial<Record<ExportChoice, string>> }) {
   // Remembered for the session (the passphrase is secret: never in the profile).
   const [format, setFormat] = useTypedInput<ExportChoice>('export-format', 'params');
+  // The format of the export whose result is shown (the radio buttons may change afterwards).
+  const [exported, setExported] = useState<ExportChoice>('params');
   const result = useFocusOnResult<HTMLDivElement>(status.kind, 'saving');
   const [includeSecrets, setIncludeSecrets] = useTypedInput('export-include-secrets', false);
   const [passphrase, setPassphrase] = useTypedInput('export-passphrase', '');
@@ -35,6 +53,10 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
   const passphraseProblem = !bundle ? null : !strength.acceptable ? strength.problems.join(' ') : passphrase !== confirmation ? 'The two passphrases differ.' : null;
   const options = (confirmRebind: boolean): ExportOptions =>
     bundle ? { format, includeSecrets: true, passphrase, confirmRebind } : { format, includeSecrets: hasSecrets && includeSecrets, confirmRebind };
+  const start = (confirmRebind: boolean): void => {
+    setExported(format);
+    onExport(options(confirmRebind));
+  };
 
   return (
     <div>
@@ -55,11 +77,16 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
             {hasSecrets ? 'The bundle carries the profile and its secrets' : 'The bundle carries the profile (this method has no secrets)'}, encrypted (scrypt + AES-256-GCM). Give the
             passphrase to the other analyst through another channel.
           </p>
+          <RequiredLegend />
           <label>
-            Passphrase <input type="password" name="bundle-passphrase" value={passphrase} autoComplete="new-password" onChange={(e) => setPassphrase(e.target.value)} />
+            Passphrase
+            <RequiredMark required />{' '}
+            <input type="password" name="bundle-passphrase" aria-required="true" value={passphrase} autoComplete="new-password" onChange={(e) => setPassphrase(e.target.value)} />
           </label>
           <label>
-            Repeat <input type="password" name="bundle-passphrase-repeat" value={confirmation} autoComplete="new-password" onChange={(e) => setConfirmation(e.target.value)} />
+            Repeat
+            <RequiredMark required />{' '}
+            <input type="password" name="bundle-passphrase-repeat" aria-required="true" value={confirmation} autoComplete="new-password" onChange={(e) => setConfirmation(e.target.value)} />
           </label>
           <div className={`strength strength-${strength.rating}`} data-strength={strength.rating}>
             Strength: {strength.rating.replace('-', ' ')}
@@ -87,7 +114,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
           </div>
         )
       )}
-      <button type="button" name="export" className="primary" onClick={() => onExport(options(false))} disabled={status.kind === 'saving' || passphraseProblem !== null}>
+      <button type="button" name="export" className="primary" onClick={() => start(false)} disabled={status.kind === 'saving' || passphraseProblem !== null}>
         {status.kind === 'saving' ? 'Saving…' : 'Export…'}
       </button>
       <div className="export-status" role="status" aria-live="polite" tabIndex={-1} ref={result}>
@@ -107,6 +134,17 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
             )}
           </div>
         )}
+        {status.kind === 'saved' && (
+          <ExportedActions
+            path={status.path}
+            files={status.files}
+            format={exported}
+            instanceName={instanceName}
+            selfDeployed={selfDeployed}
+            containsSecrets={status.containsSecrets && hasSecrets}
+            sendToXsoarHere={sendToXsoarHere}
+          />
+        )}
         {status.kind === 'cancelled' && <p>Export cancelled; nothing was written.</p>}
         {status.kind === 'failed' && (
           <div className="field-error" data-error-code={status.error.code}>
@@ -121,7 +159,7 @@ export function ExportStep({ status, instanceName, hasSecrets, onExport, unavail
           </div>
         )}
         {status.kind === 'failed' && status.error.code === ErrorCode.InstanceBindingMismatch && (
-          <button type="button" name="export-rebind" onClick={() => onExport(options(true))}>
+          <button type="button" name="export-rebind" onClick={() => start(true)}>
             Export anyway for “{instanceName}”
           </button>
         )}

@@ -1,4 +1,5 @@
 import type { MailboxDraft } from '../../../shared/domain/profile-draft';
+import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { fieldError } from '../../../shared/wizard/wizard-selectors';
 import { CheckboxField, TextField } from '../../components/fields';
 import type { EditingStepProps } from './step-props';
@@ -18,6 +19,7 @@ export function MailboxStep({ state, dispatch }: EditingStepProps) {
       hint={hint}
       placeholder={placeholder}
       error={fieldError(state, `mailbox.${key}`)}
+      required={fieldRequired(state, `mailbox.${key}`)}
       onChange={(value) => dispatch({ type: 'mailbox-changed', patch: { [key]: value } })}
     />
   );

@@ -1,4 +1,5 @@
 import { fieldError } from '../../../shared/wizard/wizard-selectors';
+import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { TextField } from '../../components/fields';
 import type { EditingStepProps } from './step-props';
 
@@ -43,6 +44,7 @@ export function ManagedIdentityStep({ state, dispatch }: EditingStepProps) {
           placeholder="00000000-0000-0000-0000-000000000000"
           hint="Azure Portal → Managed Identities → your identity → Client ID."
           error={fieldError(state, 'managedIdentity.clientId')}
+          required={fieldRequired(state, 'managedIdentity.clientId')}
           onChange={(clientId) => dispatch({ type: 'managed-identity-changed', patch: { clientId } })}
         />
       )}

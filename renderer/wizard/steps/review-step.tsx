@@ -8,6 +8,7 @@ import type { ParamValue } from '../../../shared/xsoar/param-types';
 import type { CheckStanding } from '../../../shared/domain/verified-check';
 import { VerifiedChecksSummary } from '../self-deployed/check-standing-view';
 import { CodeAgeLine } from '../self-deployed/code-age-line';
+import { useRovingFocus } from '../../components/use-roving-focus';
 
 /** What the Review step shows instead of a secret value. */
 export const KEYCHAIN_PLACEHOLDER = '•••••• (stored in keychain)';
@@ -43,7 +44,12 @@ export function ReviewStep({ draft, copy, standings = [] }: { readonly draft: Pr
   const [copied, setCopied] = useState<{ readonly param: string; readonly status: string } | null>(null);
   const placeholders: SecretValues = Object.fromEntries(PROFILE_SECRET_FIELDS.map((f) => [f, KEYCHAIN_PLACEHOLDER]));
   const params = buildInstanceParams(draft, placeholders);
-  const rows = PARAM_TABLE.filter((def) => params[def.name] !== undefined);
+  const rows = PARAM_TABLE.flatMap((def) => {
+    const value = params[def.name];
+    return value === undefined ? [] : [{ def, value }];
+  });
+  // The Copy buttons are one Tab stop; the arrow keys move between them.
+  const roving = useRovingFocus(rows.length);
   const onCopy = async (param: string, value: ParamValue): Promise<void> => {
     const field = secretFieldOfParam(draft, param);
     const status = field === undefined ? await copy.copyText(copyable(value)) : await copy.copySecret(field);
@@ -56,7 +62,10 @@ export function ReviewStep({ draft, copy, standings = [] }: { readonly draft: Pr
         These are the settings of instance <strong>{draft.mailbox.instanceName.trim()}</strong>. Parameters not listed stay empty: setting another
         method’s fields can make the integration pick the wrong sign-in.
       </p>
-      <table className="review-table">
+      <p className="hint" id="review-copy-keys">
+        In the table, Tab reaches one Copy button; the arrow keys (and Home, End) move between them.
+      </p>
+      <table className="review-table" aria-describedby="review-copy-keys">
         <thead>
           <tr>
             <th>Parameter</th>
@@ -68,9 +77,7 @@ export function ReviewStep({ draft, copy, standings = [] }: { readonly draft: Pr
           </tr>
         </thead>
         <tbody>
-          {rows.map((def) => {
-            const value = params[def.name];
-            if (value === undefined) return null;
+          {rows.map(({ def, value }, i) => {
             return (
               <tr key={def.name} data-param={def.name}>
                 <td>
@@ -79,7 +86,7 @@ export function ReviewStep({ draft, copy, standings = [] }: { readonly draft: Pr
                 <td>{paramLabel(def)}</td>
                 <td className="value">{show(value)}</td>
                 <td className="copy-cell">
-                  <button type="button" name={`copy-${def.name}`} className="small" aria-label={`Copy ${paramLabel(def)}`} onClick={() => void onCopy(def.name, value)}>
+                  <button type="button" name={`copy-${def.name}`} className="small" aria-label={`Copy ${paramLabel(def)}`} {...roving(i)} onClick={() => void onCopy(def.name, value)}>
                     Copy
                   </button>
                   {copied?.param === def.name && (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { RequiredMark } from '../../components/fields';
 import { useTypedInput } from '../use-typed-input';
 
 /** What a secret input reports about its value. */
@@ -12,6 +13,8 @@ export interface SecretInputProps {
   /** The error to show (from the wizard or the last store attempt). */
   readonly error?: string;
   readonly hint?: string;
+  /** Must be stored before Next: marked with an asterisk and `aria-required`. */
+  readonly required?: boolean;
   /** Validates and stores a value; resolves with an error message or null. */
   readonly onStore: (value: string) => Promise<string | null>;
 }
@@ -50,6 +53,7 @@ export function SecretInput(props: SecretInputProps) {
       <div className="field secret-field" data-secret-field={props.name} data-stored="true">
         <label>
           {props.label}
+          <RequiredMark required={props.required} />
           <code className="param-name">{props.param}</code>
         </label>
         <div className="stored-secret">
@@ -65,6 +69,7 @@ export function SecretInput(props: SecretInputProps) {
     <div className={`field secret-field${error ? ' field-invalid' : ''}`} data-secret-field={props.name} data-stored="false">
       <label htmlFor={id}>
         {props.label}
+        <RequiredMark required={props.required} />
         <code className="param-name">{props.param}</code>
       </label>
       <input
@@ -74,6 +79,7 @@ export function SecretInput(props: SecretInputProps) {
         value={value}
         autoComplete="off"
         spellCheck={false}
+        aria-required={props.required ? true : undefined}
         aria-invalid={error ? true : undefined}
         onChange={(e) => {
           setValue(e.target.value);

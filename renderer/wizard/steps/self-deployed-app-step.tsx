@@ -1,4 +1,5 @@
 import { checkTenant, checkXsoarRedirectUri, tenantKind } from '../../../shared/validation/self-deployed-rules';
+import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { fieldError } from '../../../shared/wizard/wizard-selectors';
 import { TextField } from '../../components/fields';
 import { api } from '../../ipc/api-client';
@@ -37,6 +38,7 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
         param="creds_refresh_token"
         value={s.tenant}
         error={fieldError(state, 'selfDeployed.tenant')}
+        required={fieldRequired(state, 'selfDeployed.tenant')}
         placeholder="00000000-0000-0000-0000-000000000000 or contoso.onmicrosoft.com"
         hint={
           s.resolvedTenantId !== '' ? (
@@ -66,6 +68,7 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
         param="creds_auth_id"
         value={s.clientId}
         error={fieldError(state, 'selfDeployed.clientId')}
+        required={fieldRequired(state, 'selfDeployed.clientId')}
         placeholder="00000000-0000-0000-0000-000000000000"
         onChange={(clientId) => dispatch({ type: 'self-deployed-changed', patch: { clientId } })}
       />
@@ -75,6 +78,7 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
         param="redirect_uri"
         value={s.redirectUri}
         error={fieldError(state, 'selfDeployed.redirectUri')}
+        required={fieldRequired(state, 'selfDeployed.redirectUri')}
         hint="Register exactly this value under Authentication > Web in the app registration. If unsure, use https://localhost: after signing in, the browser shows an error page whose address holds the code."
         onChange={(redirectUri) => dispatch({ type: 'self-deployed-changed', patch: { redirectUri } })}
       />

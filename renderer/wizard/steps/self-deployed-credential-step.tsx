@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { DEFAULT_CERTIFICATE_REQUEST, type CertificateRequestDraft, type SelfDeployedCertificate } from '../../../shared/domain/self-deployed-draft';
 import { useTypedInput } from '../use-typed-input';
@@ -134,6 +135,7 @@ export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensur
             param="creds_enc_key"
             stored={state.storedSecrets.includes(SecretField.SelfDeployedClientSecret)}
             error={fieldError(state, 'selfDeployed.clientSecret')}
+            required={fieldRequired(state, 'selfDeployed.clientSecret')}
             hint="Certificates & secrets > Client secrets: copy the Value column (shown only right after creating it), not the Secret ID."
             onStore={storeClientSecret}
           />

@@ -10,7 +10,8 @@ const APP_PAGE = (clientId: string, blade: string) =>
 /** The redirect this assistant's own sign-in uses (Mobile and desktop applications; any port is accepted). */
 export const ASSISTANT_REDIRECT_URI = 'http://localhost';
 
-function CopyValue({ name, value }: { readonly name: string; readonly value: string }) {
+/** A value with its Copy button; `label` names the button for assistive technology ("Copy web redirect URI"). */
+function CopyValue({ name, value, label }: { readonly name: string; readonly value: string; readonly label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <span className="copy-row">
@@ -18,6 +19,7 @@ function CopyValue({ name, value }: { readonly name: string; readonly value: str
       <button
         type="button"
         name={`copy-${name}`}
+        aria-label={`${copied ? 'Copied' : 'Copy'} ${label}`}
         onClick={() => {
           // Through the main process: the window denies the web clipboard permission.
           void api.clipboard.copyText({ text: value }).then((r) => {
@@ -50,7 +52,7 @@ export function SelfDeployedSetupStep({ draft, openExternal }: { readonly draft:
         <li>
           <strong>Authentication → Add a platform → Web</strong>, redirect URI for XSOAR:
           <div>
-            <CopyValue name="web-redirect" value={s.redirectUri.trim()} />
+            <CopyValue name="web-redirect" label="web redirect URI" value={s.redirectUri.trim()} />
           </div>
           {link('Authentication', 'Open Authentication', 'authentication')}
         </li>
@@ -58,7 +60,7 @@ export function SelfDeployedSetupStep({ draft, openExternal }: { readonly draft:
           <strong>Authentication → Add a platform → Mobile and desktop applications</strong>, custom redirect URI for this assistant’s own
           sign-in check (Entra ID accepts any port on it):
           <div>
-            <CopyValue name="desktop-redirect" value={ASSISTANT_REDIRECT_URI} />
+            <CopyValue name="desktop-redirect" label="desktop redirect URI" value={ASSISTANT_REDIRECT_URI} />
           </div>
         </li>
         <li>
@@ -66,11 +68,11 @@ export function SelfDeployedSetupStep({ draft, openExternal }: { readonly draft:
           <ul>
             {REQUIRED_DELEGATED_PERMISSIONS.map((p) => (
               <li key={p}>
-                <CopyValue name={`permission-${p}`} value={p} />
+                <CopyValue name={`permission-${p}`} label={`permission ${p}`} value={p} />
               </li>
             ))}
             <li>
-              <CopyValue name="permission-offline_access" value={OFFLINE_ACCESS} /> (lets XSOAR refresh its token; Entra ID grants it with the others)
+              <CopyValue name="permission-offline_access" label={`permission ${OFFLINE_ACCESS}`} value={OFFLINE_ACCESS} /> (lets XSOAR refresh its token; Entra ID grants it with the others)
             </li>
           </ul>
           Then <em>Grant admin consent</em> if users of your tenant may not consent themselves (the next steps can ask an administrator too).{' '}
@@ -82,7 +84,7 @@ export function SelfDeployedSetupStep({ draft, openExternal }: { readonly draft:
             {s.certificate ? (
               <>
                 {' '}
-                (thumbprint <CopyValue name="thumbprint" value={s.certificate.sha1Thumbprint} />)
+                (thumbprint <CopyValue name="thumbprint" label="certificate thumbprint" value={s.certificate.sha1Thumbprint} />)
               </>
             ) : null}
             . {link('Credentials', 'Open Certificates & secrets', 'credentials')}
@@ -94,8 +96,8 @@ export function SelfDeployedSetupStep({ draft, openExternal }: { readonly draft:
           </li>
         )}
         <li>
-          <strong>Overview</strong>: Application (client) ID <CopyValue name="client-id" value={s.clientId.trim()} /> and Directory (tenant) ID{' '}
-          <CopyValue name="tenant-id" value={s.resolvedTenantId || s.tenant.trim()} />. {link('Overview', 'Open Overview', 'overview')}
+          <strong>Overview</strong>: Application (client) ID <CopyValue name="client-id" label="Application (client) ID" value={s.clientId.trim()} /> and Directory (tenant) ID{' '}
+          <CopyValue name="tenant-id" label="Directory (tenant) ID" value={s.resolvedTenantId || s.tenant.trim()} />. {link('Overview', 'Open Overview', 'overview')}
         </li>
       </ol>
     </div>

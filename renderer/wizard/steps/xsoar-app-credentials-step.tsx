@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { parseOproxyId } from '../../../shared/oproxy/oproxy-id';
@@ -84,6 +85,7 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         param="creds_auth_id"
         value={x.id}
         error={fieldError(state, 'xsoarApp.id')}
+        required={fieldRequired(state, 'xsoarApp.id')}
         hint={parsedId?.customTokenUrl ? `Token-retrieval URL after "@": ${parsedId.tokenUrl}` : undefined}
         onChange={(id) => dispatch({ type: 'xsoar-app-changed', patch: { id } })}
       />
@@ -99,6 +101,7 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         param="creds_refresh_token"
         stored={state.storedSecrets.includes(SecretField.XsoarAppToken)}
         error={fieldError(state, 'xsoarApp.token')}
+        required={fieldRequired(state, 'xsoarApp.token')}
         onStore={(v) => checkedStore(SecretField.XsoarAppToken, v)}
       />
       <SecretInput
@@ -108,6 +111,7 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         param="creds_enc_key"
         stored={state.storedSecrets.includes(SecretField.XsoarAppKey)}
         error={fieldError(state, 'xsoarApp.key')}
+        required={fieldRequired(state, 'xsoarApp.key')}
         hint="Base64 text that decodes to a 16, 24 or 32-byte key."
         onStore={(v) => checkedStore(SecretField.XsoarAppKey, v)}
       />

@@ -11,7 +11,7 @@ import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { startTestHost, type TestHost } from '../../host/test-host';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
+import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener, RecordingFolderRevealer } from '../../host/test-ports';
 import { launchChromium } from '../../support/chromium';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
@@ -29,6 +29,8 @@ export interface AppUnderTest {
   readonly saveDialog: FolderSaveDialog;
   readonly openDialog: PresetOpenDialog;
   readonly browserOpener: RecordingBrowserOpener;
+  /** Records "Show in folder". */
+  readonly folderRevealer: RecordingFolderRevealer;
   readonly workDir: string;
   /** The app data folder (holds the profiles file). */
   readonly dataDir: string;
@@ -49,6 +51,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
   const saveDialog = new FolderSaveDialog(join(workDir, 'exports'));
   const openDialog = new PresetOpenDialog();
   const browserOpener = new RecordingBrowserOpener();
+  const folderRevealer = new RecordingFolderRevealer();
   const dataDir = join(workDir, 'app-data');
   // The real keytar store against the runner's private gnome-keyring, under
   // a service name no other test uses.
@@ -66,6 +69,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     saveDialog,
     openDialog,
     browserOpener,
+    folderRevealer,
     productName: 'Graph Mail Auth Assistant',
     version: '0.0.0-test',
     ...overrides,
@@ -85,6 +89,7 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     saveDialog,
     openDialog,
     browserOpener,
+    folderRevealer,
     workDir,
     dataDir,
     secretStore,

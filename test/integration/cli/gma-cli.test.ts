@@ -6,22 +6,17 @@ import { join } from 'node:path';
 import { createCliServices } from '../../../main/cli/cli-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
-import { SystemClock } from '../../../main/adapters/system-clock';
+import { type AppServices } from '../../../main/app/app-services';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
 import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
 import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { SecretField, type ProfileSecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { expectFirstTry } from '../../support/first-try-checklist';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { runGma, type GmaRun } from '../support/run-gma';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 const PASSPHRASE = 'amber quartz meadow signal 93';
 const oproxy = fakeOproxyValues();
@@ -59,20 +54,7 @@ beforeAll(async () => {
   CERT = { privateKeyPem: generated.value.privateKeyPem, certificatePem: generated.value.certificatePem, sha1: generated.value.info.sha1Thumbprint, sha256: generated.value.info.sha256Thumbprint };
   dir = await mkdtemp(join(tmpdir(), 'gma-cli-'));
   env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `cli-test-${randomBytes(4).toString('hex')}` };
-  const app = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
-    clipboard: new RecordingClipboard(),
-    dataDir: env['GMA_DATA_DIR']!,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  const app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])) });
   const d = emptyDraft();
   await seed(app, 'MI system', mailbox({ ...d, method: AuthMethod.ManagedIdentity }, 'MI system'));
   await seed(app, 'MI user', mailbox({ ...d, method: AuthMethod.ManagedIdentity, managedIdentity: { kind: 'user-assigned', clientId: '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10' } }, 'MI user'));

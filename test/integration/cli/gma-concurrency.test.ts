@@ -4,21 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import { createCliServices } from '../../../main/cli/cli-services';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 const GMA = resolve('out/cli/gma.mjs');
 const oproxy = fakeOproxyValues();
@@ -31,20 +26,7 @@ beforeAll(async () => {
   requirePrivateKeyring();
   dir = await mkdtemp(join(tmpdir(), 'gma-together-'));
   env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `together-${randomBytes(4).toString('hex')}` };
-  app = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
-    clipboard: new RecordingClipboard(),
-    dataDir: env['GMA_DATA_DIR']!,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])) });
 });
 afterAll(async () => {
   await app?.profiles.forgetEverything();

@@ -5,18 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
-import { SystemClock } from '../../../main/adapters/system-clock';
+import { type AppServices } from '../../../main/app/app-services';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
 import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { runGma, type GmaRun } from '../support/run-gma';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 let dir: string;
 let env: Record<string, string>;
@@ -54,20 +49,7 @@ beforeAll(async () => {
   requirePrivateKeyring();
   dir = await mkdtemp(join(tmpdir(), 'gma-code-age-'));
   env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `code-age-${randomBytes(4).toString('hex')}` };
-  app = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
-    clipboard: new RecordingClipboard(),
-    dataDir: env['GMA_DATA_DIR']!,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])) });
   await seed('SD fresh', 1);
   await seed('SD nearly', 8);
   await seed('SD expired', 25);

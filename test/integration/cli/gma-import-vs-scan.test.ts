@@ -4,20 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import { keychainServiceName, parseAccount } from '../../../main/secrets/secret-accounts';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 const GMA = resolve('out/cli/gma.mjs');
 const oproxy = fakeOproxyValues();
@@ -34,20 +29,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gma-scan-race-'));
   env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `scan-race-${randomBytes(4).toString('hex')}` };
   store = new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX']));
-  app = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: store,
-    clipboard: new RecordingClipboard(),
-    dataDir: env['GMA_DATA_DIR']!,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: store });
 });
 afterAll(async () => {
   await app?.profiles.forgetEverything();

@@ -3,24 +3,20 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import { createCliServices } from '../../../main/cli/cli-services';
 import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
 import { SecretField, type ProfileSecretField } from '../../../shared/domain/secret-field';
 import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { runGma, type GmaRun } from '../support/run-gma';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 // The canary test of issue 11: every method's secrets are canaries (random,
 // realistic in shape); the app's services and the built `gma` then do what a
@@ -110,20 +106,7 @@ beforeAll(async () => {
     'private key (line 10)': pem.split('\n')[10]!,
   };
   env = { GMA_DATA_DIR: dirs().data, GMA_KEYCHAIN_PREFIX: `canary-${tag}`, TMPDIR: dirs().tmp, GMA_BUNDLE_PASSPHRASE: canaries['bundle passphrase']! };
-  app = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(dirs().out),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'canary',
-    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
-    clipboard,
-    dataDir: dirs().data,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  app = keychainAppServices({ dataDir: dirs().data, exportsDir: dirs().out, secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])), clipboard, version: 'canary' });
   const d = emptyDraft();
   const selfDeployed = (credentialKind: 'secret' | 'certificate') => ({
     ...emptySelfDeployedDraft(),

@@ -101,6 +101,9 @@ describe('Electron glue of the built main entry', () => {
     const ipc = normal.ipc as Record<string, { ok: boolean; error?: { code: string } }>;
     expect(ipc['trusted']).toMatchObject({ ok: true });
     for (const k of ['otherWindow', 'subFrame', 'otherOrigin', 'noFrame']) expect(ipc[k]).toMatchObject({ ok: false, error: { code: 'ipc/untrusted-sender' } });
+    // Even a trusted page cannot make the app open a folder it did not export to.
+    expect(ipc['showForeignPath']).toMatchObject({ ok: false, error: { code: 'export/path-unknown' } });
+    expect(normal.shownInFolder).toEqual([]);
     const refusals = normal.untrustedRefusals as Record<string, string>;
     expect(Object.keys(refusals).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(new Set(Object.values(refusals))).toEqual(new Set(['ipc/untrusted-sender']));

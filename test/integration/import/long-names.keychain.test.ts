@@ -4,24 +4,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { type AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import { sealBundle } from '../../../main/bundle/bundle-crypto';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { MAX_PROFILE_NAME } from '../../../shared/domain/profile';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { ErrorCode } from '../../../shared/errors/error-codes';
 import { buildBundlePayload } from '../../../shared/export/bundle-payload';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 const GMA = resolve('out/cli/gma.mjs');
 const PASSPHRASE = 'long names passphrase orchid 64';
@@ -44,20 +39,7 @@ afterEach(async () => {
 });
 
 function open(): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: '0.0.0-test',
-    secretStore: new KeytarSecretStore(keychainServiceName(prefix)),
-    clipboard: new RecordingClipboard(),
-    dataDir: join(dir, 'data'),
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  return keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(prefix)), version: '0.0.0-test' });
 }
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

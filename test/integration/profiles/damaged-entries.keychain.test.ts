@@ -2,17 +2,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
+import { type AppServices } from '../../../main/app/app-services';
 import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
+import { keychainAppServices } from '../support/keychain-app-services';
 
 const KEEP_KEY = Buffer.alloc(32, 1).toString('base64');
 const HURT_KEY = Buffer.alloc(32, 2).toString('base64');
@@ -31,20 +26,7 @@ afterEach(async () => {
 
 /** A fresh app instance over the same data folder and keychain (a restart). */
 function open(): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: '0.0.0-test',
-    secretStore: store,
-    clipboard: new RecordingClipboard(),
-    dataDir: join(dir, 'data'),
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  return keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: store, version: '0.0.0-test' });
 }
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
