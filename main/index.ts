@@ -69,6 +69,9 @@ void app.whenReady().then(() => {
     folderRevealer: { showInFolder: async (path) => shell.showItemInFolder(path) },
   });
   services.log.log('info', 'app', 'started', { version: app.getVersion(), packaged: app.isPackaged, authorityHost: endpoints.authorityHost, graphHost: endpoints.graphHost });
+  // A credential rotation a crash interrupted is finished or undone now (journal in the data folder); when the cached
+  // administrator sign-in cannot serve, the journal stays (both credentials valid) and the next start or rotation retries.
+  void services.rotationRecovery.recover().then((r) => services.log.log(r.ok ? 'info' : 'warn', 'rotation', r.ok ? `recovered ${r.value.length} interrupted rotation(s)` : `recovery postponed: ${r.error.code}`));
   const registry = registerHandlers(services, { warn: (m) => services.log.log('warn', 'ipc', m) });
   const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];
   serveRegistryOnIpcMain(registry, makeSenderGuard(trustedWebContents, origins));

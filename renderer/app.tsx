@@ -3,6 +3,7 @@ import type { Profile } from '../shared/domain/profile';
 import { Wizard } from './wizard/wizard';
 import { useFocusRescue } from './use-focus-rescue';
 import { api } from './ipc/api-client';
+import { ExpiryBanner } from './profiles/expiry-banner';
 
 // The profiles screen loads on first use: it is not needed for the first step.
 const ProfilesScreen = lazy(() => import('./profiles/profiles-screen').then((m) => ({ default: m.ProfilesScreen })));
@@ -59,6 +60,7 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
+        <ExpiryBanner onShowProfiles={() => void leaveThen(() => setView({ kind: 'profiles' }))} />
         {view.kind === 'wizard' ? (
           <Wizard key={view.key} profile={view.profile} headerSlot={headerSlot} leaveGuardRef={leaveGuardRef} />
         ) : (

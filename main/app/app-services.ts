@@ -30,6 +30,10 @@ import { CertificateService } from '../services/certificate-service';
 import { SelfDeployedAuthService } from '../services/self-deployed-auth-service';
 import { PlainTextClipboardService } from '../services/plain-text-clipboard-service';
 import { createEntraProvisioning } from '../entra/entra-services';
+import { SecretField } from '../../shared/domain/secret-field';
+import { createRotationService } from '../lifecycle/rotation-services';
+import type { RotationService } from '../lifecycle/rotation-service';
+import { RotationIpcService } from '../lifecycle/rotation-ipc-service';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
 import type { XsoarTransportFactory } from '../ports/xsoar-transport';
@@ -118,6 +122,12 @@ export interface AppServices {
   readonly log: DiagnosticsLog;
   /** "Copy diagnostics". */
   readonly diagnostics: DiagnosticsService;
+  /** Credential rotation from the app (the administrator signs in interactively when the cached sign-in cannot serve). */
+  readonly rotation: RotationService;
+  /** The same over the cached sign-in only: what the start runs to finish or undo a rotation a crash interrupted. */
+  readonly rotationRecovery: RotationService;
+  /** Rotate for the renderer: cancellable, with progress per step. */
+  readonly rotationIpc: RotationIpcService;
 }
 
 /**
@@ -148,8 +158,18 @@ export function createAppServices(ports: AppPorts): AppServices {
     http: ports.http, endpoints: ports.endpoints, browserOpener: ports.browserOpener, profiles, secrets, profileSecrets: new VaultProfileSecrets(profileStore, vault),
     ...(ports.authTimeouts?.interactiveMs ? { interactiveTimeoutMs: ports.authTimeouts.interactiveMs } : {}),
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+    adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
   });
+  const rotationPorts = {
+    http: ports.http, endpoints: ports.endpoints, fs: ports.fs, dataDir: ports.dataDir, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
+    adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
+    ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
+  };
+  const rotation = createRotationService({ ...rotationPorts, signIn: { mode: 'interactive', browserOpener: ports.browserOpener, ...(ports.authTimeouts?.interactiveMs ? { timeoutMs: ports.authTimeouts.interactiveMs } : {}) } });
   return {
+    rotation,
+    rotationIpc: new RotationIpcService(rotation),
+    rotationRecovery: createRotationService({ ...rotationPorts, signIn: { mode: 'silent-only' } }),
     vault,
     profiles,
     secrets,

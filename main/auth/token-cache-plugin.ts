@@ -16,10 +16,14 @@ const SCOPE = { kind: 'app' } as const;
 export class TokenCachePlugin implements ICachePlugin {
   private lastKnown: string | null = null;
 
-  constructor(private readonly vault: SecretVault) {}
+  constructor(
+    private readonly vault: SecretVault,
+    /** Which app-wide item holds this cache (the mailbox sign-ins' or the administrator's). */
+    private readonly field: typeof SecretField.MsalTokenCache | typeof SecretField.MsalAdminTokenCache = SecretField.MsalTokenCache,
+  ) {}
 
   async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
-    const stored = await this.vault.get(SCOPE, SecretField.MsalTokenCache);
+    const stored = await this.vault.get(SCOPE, this.field);
     if (stored === null || stored === this.lastKnown) return;
     context.tokenCache.deserialize(stored);
     this.lastKnown = stored;
@@ -31,7 +35,7 @@ export class TokenCachePlugin implements ICachePlugin {
     if (serialized === this.lastKnown) return;
     // If this write fails, MSAL keeps the tokens in memory and the next
     // change tries again; the previous stored cache stays readable.
-    await this.vault.set(SCOPE, SecretField.MsalTokenCache, serialized);
+    await this.vault.set(SCOPE, this.field, serialized);
     this.lastKnown = serialized;
   }
 }

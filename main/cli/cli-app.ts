@@ -15,6 +15,9 @@ import { ENTRA_HELP_TEXT, parseEntraArgs, runEntraCommand } from './cli-entra';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { runXsoarCli, type XsoarCliServices } from './xsoar-cli';
 import { profileLine, runImport } from './cli-import';
+import { listExpiring } from './cli-expiring';
+import { parseRotateArgs, ROTATE_HELP_TEXT, runRotateCommand } from './cli-rotate';
+import type { RotationService } from '../lifecycle/rotation-service';
 import type { Logger } from '../ports/logger';
 
 /** The services the CLI shares with the app. */
@@ -26,14 +29,16 @@ export interface CliServices extends XsoarCliServices {
   readonly version: string;
   /** App registration through Microsoft Graph (`gma entra`); fails when GMA_IDENTITY_ENDPOINTS is malformed. */
   readonly entra?: (io: CliIo) => Result<EntraProvisioningService>;
+  /** Credential rotation (`gma rotate`), unattended: the administrator's token only from the keychain's cache. */
+  readonly rotation?: () => Result<RotationService>;
   /** The redacting diagnostics log (`logs/` in the data folder). */
   readonly log: Logger;
   /** The report `gma diagnostics` prints. */
   readonly diagnostics: { report(): Promise<string> };
 }
 
-/** Exit codes: success, failure, bad input. */
-export const EXIT = Object.freeze({ ok: 0, failure: 1, badInput: 2 } as const);
+/** Exit codes: success, failure, bad input, and `profiles list --expiring` found something. */
+export const EXIT = Object.freeze({ ok: 0, failure: 1, badInput: 2, expiring: 3 } as const);
 
 // Errors caused by what the user gave us (exit 2), as opposed to the machine (exit 1).
 const BAD_INPUT_PREFIXES = ['config/', 'import/', 'bundle/', 'export/', 'profile/not-found', 'ipc/'];
@@ -55,6 +60,7 @@ function report(io: CliIo, error: AppError, log?: Logger): number {
  */
 export async function runCli(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
   if (argv[0] === 'entra') return entra(argv.slice(1), services, io);
+  if (argv[0] === 'rotate') return rotate(argv.slice(1), services, io);
   const command = parseCliArgs(argv);
   if ('usageError' in command) {
     io.stderr(`gma: ${command.usageError}\n`);
@@ -87,9 +93,13 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' | 'di
       if (!listing.ok) return report(io, listing.error, s.log);
       // Names come from files anyone may have written: no escape sequence reaches the terminal, no newline breaks a row.
       for (const n of listing.value.notices) io.stderr(`gma: ${terminalSafe(n)}\n`);
+      if (command.expiringDays !== null) {
+        printNotices(io, listing.value.damaged.length);
+        return listExpiring(listing.value.profiles, command.expiringDays, io);
+      }
       if (listing.value.profiles.length === 0) io.stderr('gma: no profiles yet\n');
       for (const p of listing.value.profiles) io.stdout(`${profileLine(p)}\n`);
-      if (listing.value.damaged.length > 0) io.stderr(`gma: ${listing.value.damaged.length} damaged profile entr${listing.value.damaged.length === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${listing.value.damaged.length === 1 ? 'it' : 'them'}\n`);
+      printNotices(io, listing.value.damaged.length);
       return EXIT.ok;
     }
     case 'export':
@@ -99,6 +109,37 @@ async function run(command: Exclude<CliCommand, { kind: 'help' | 'version' | 'di
     case 'import':
       return runImport(command.file, command.decision, s.imports, io, (prompt) => passphraseOf(io, prompt), (error) => report(io, error, s.log));
   }
+}
+
+function printNotices(io: CliIo, damaged: number): void {
+  if (damaged > 0) io.stderr(`gma: ${damaged} damaged profile entr${damaged === 1 ? 'y is' : 'ies are'} set aside in the profiles file; open the app's Profiles screen to export or delete ${damaged === 1 ? 'it' : 'them'}\n`);
+}
+
+async function rotate(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${ROTATE_HELP_TEXT}\n`);
+    return EXIT.ok;
+  }
+  const command = parseRotateArgs(argv);
+  if ('usageError' in command) {
+    io.stderr(`gma: ${command.usageError}\n`);
+    return EXIT.badInput;
+  }
+  const s = await services();
+  const service = s.rotation?.();
+  if (!service) return EXIT.failure;
+  if (!service.ok) return report(io, service.error);
+  s.log.log('info', 'cli', `gma rotate ${command.kind}`);
+  const code = await runRotateCommand(command, {
+    rotation: service.value,
+    findProfile: (nameOrId) => findProfile(s, nameOrId),
+    connectionNames: async () => {
+      const all = await s.xsoarConnections.store.list();
+      return all.ok ? { ok: true, value: all.value.map((c) => c.name) } : all;
+    },
+  }, io);
+  s.log.log(code === EXIT.ok ? 'info' : 'warn', 'cli', `gma rotate exited ${code}`);
+  return code;
 }
 
 async function entra(argv: readonly string[], services: () => Promise<CliServices>, io: CliIo): Promise<number> {

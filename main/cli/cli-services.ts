@@ -16,8 +16,11 @@ import type { Clipboard } from '../ports/clipboard';
 import type { CliServices } from './cli-app';
 import { createNodeFetchClient } from '../adapters/node-fetch-client';
 import { createEntraProvisioning } from '../entra/entra-services';
+import { TokenCachePlugin } from '../auth/token-cache-plugin';
+import { SecretField } from '../../shared/domain/secret-field';
 import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
 import { CliBrowserOpener } from './cli-browser-opener';
+import { createRotationService } from '../lifecycle/rotation-services';
 import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
 import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
 import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
@@ -82,10 +85,20 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
     xsoarConnections,
     log,
     diagnostics,
+    rotation: () => {
+      if (!parsed.ok) return parsed;
+      return {
+        ok: true,
+        value: createRotationService({
+          http: createNodeFetchClient(), endpoints: parsed.value, fs, dataDir, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
+          adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache), signIn: { mode: 'silent-only' },
+        }),
+      };
+    },
     entra: (io) => {
       // Unlike the diagnostics report, `gma entra` refuses a malformed setting instead of falling back to production.
       if (!parsed.ok) return parsed;
-      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: parsed.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets }) };
+      return { ok: true, value: createEntraProvisioning({ http: createNodeFetchClient(), endpoints: parsed.value, browserOpener: new CliBrowserOpener(io), profiles, secrets, profileSecrets, adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache) }) };
     },
   };
 }

@@ -167,8 +167,10 @@ export class EntraProvisioningService {
       if (!stored.ok) return fail(appError(stored.error.code, `The client secret was added to the app but could not be stored in the keychain (${stored.error.message}). Run repair again to add another one.`));
     }
     if (request.mode !== 'check') await saveIds(o.clientId);
-    const after = await this.current(profile.id);
-    if (after && o.credentialExpiresAt && request.mode !== 'check') await this.deps.profiles.updateDetails(after.id, after.notes, o.credentialExpiresAt.slice(0, 10));
+    // The end date as Entra ID has it (a check reads it too: reading is what "signed in" allows), tied to the stored value.
+    if (o.credentialExpiresAt) {
+      await this.deps.profiles.recordCredentialEnd(profile.id, { credential: sd.credentialKind === 'certificate' ? 'certificate' : 'client-secret', endsAt: o.credentialExpiresAt, source: 'entra', keyId: o.credentialKeyId });
+    }
     return ok({
       clientId: o.clientId,
       tenantId,

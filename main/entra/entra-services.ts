@@ -1,3 +1,4 @@
+import type { ICachePlugin } from '@azure/msal-node';
 import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
 import { TenantResolver } from '../auth/tenant-resolver';
 import type { BrowserOpener } from '../ports/browser-opener';
@@ -19,12 +20,14 @@ export interface EntraPorts {
   /** Tests: shorter interactive bound and replication backoff. */
   readonly interactiveTimeoutMs?: number;
   readonly backoffMs?: readonly number[];
+  /** The keychain's administrator token cache, so a later unattended run (`gma rotate`) can sign in silently. */
+  readonly adminCachePlugin?: ICachePlugin;
 }
 
 /** Builds "Create the app for me", check and repair over one network port (app, `gma` and tests alike). */
 export function createEntraProvisioning(ports: EntraPorts): EntraProvisioningService {
   const tenants = new TenantResolver(ports.http, ports.endpoints);
-  const adminSignIn = new AdminSignInService(ports.http, ports.endpoints, tenants, ports.browserOpener, ports.interactiveTimeoutMs);
+  const adminSignIn = new AdminSignInService(ports.http, ports.endpoints, tenants, ports.browserOpener, ports.interactiveTimeoutMs, ports.adminCachePlugin);
   return new EntraProvisioningService({
     http: ports.http,
     endpoints: ports.endpoints,

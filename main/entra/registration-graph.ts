@@ -80,6 +80,11 @@ export class RegistrationGraph {
     return this.graph.call('POST', `/applications/${encodeURIComponent(objectId)}/addPassword`, { passwordCredential: { displayName, endDateTime } });
   }
 
+  /** `POST /applications/{id}/removePassword` (204): the client secret with this key id stops working. */
+  removePassword(objectId: string, keyId: string): Promise<GraphCall<unknown>> {
+    return this.graph.call('POST', `/applications/${encodeURIComponent(objectId)}/removePassword`, { keyId });
+  }
+
   /** The app's service principal id, `null` when it has none (a 404 here is an answer). */
   async servicePrincipalOf(appId: string): Promise<GraphCall<string | null>> {
     const found = await this.graph.get<GraphServicePrincipal>(`/servicePrincipals(appId='${quote(appId)}')?$select=id,appId`, { notFoundIsAnswer: true });

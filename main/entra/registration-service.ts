@@ -59,6 +59,8 @@ export interface RegistrationOutcome {
   readonly newSecret: NewSecret | null;
   /** Expiry of the credential the app now has (ISO 8601), when known. */
   readonly credentialExpiresAt: string | null;
+  /** Entra ID's key id of that credential, when known (a certificate uploaded by PATCH gets one Graph does not return). */
+  readonly credentialKeyId: string | null;
 }
 
 /** An app-registration failure: code, explanation (with the roles that would allow the step) and the step. */
@@ -199,13 +201,16 @@ export class RegistrationService {
 
       begin('credential');
       let newSecret: NewSecret | null = null;
-      let credentialExpiresAt = this.currentExpiry(desired, found);
+      const current = this.currentCredential(desired, found);
+      let credentialExpiresAt = current?.endDateTime ?? null;
+      let credentialKeyId = current?.keyId ?? null;
       if (problem('credential') && fixing) {
         if (request.credential.kind === 'secret') {
           const expiry = new Date(this.now() + request.credential.expiryDays * 86_400_000).toISOString();
           const added = must(step, await this.graph.addPassword(found.id, ASSISTANT_SECRET_NAME, expiry));
           newSecret = { value: added.secretText, endDateTime: added.endDateTime };
           credentialExpiresAt = added.endDateTime;
+          credentialKeyId = added.keyId;
           end('credential', true, `Added a client secret valid until ${added.endDateTime.slice(0, 10)} (stored in the keychain).`);
         } else {
           const pem = request.credential.certificatePem;
@@ -215,6 +220,7 @@ export class RegistrationService {
             keyCredentials: [...kept, { type: 'AsymmetricX509Cert', usage: 'Verify', key: cert.raw.toString('base64'), displayName: cert.subject.replaceAll('\n', ', ') }],
           }));
           credentialExpiresAt = new Date(cert.validTo).toISOString();
+          credentialKeyId = null;
           end('credential', true, `Uploaded the public certificate ${certificateThumbprint ?? ''}${kept.length ? ` (kept ${kept.length} existing)` : ''}.`);
         }
       } else end('credential', false, findings.find((f) => f.id === 'credential')?.detail ?? '');
@@ -225,7 +231,7 @@ export class RegistrationService {
         if (wrote) end('consent', true, wrote);
         else end('consent', false, 'Consent is granted.');
       } else end('consent', false, findings.find((f) => f.id === 'consent')?.detail ?? '');
-      return ok({ clientId: found.appId, objectId: found.id, displayName: found.displayName, findings, writes, newSecret, credentialExpiresAt });
+      return ok({ clientId: found.appId, objectId: found.id, displayName: found.displayName, findings, writes, newSecret, credentialExpiresAt, credentialKeyId });
     } catch (error) {
       const appErr = error instanceof StepFailed ? error.error : appError(ErrorCode.Internal, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       hooks.progress({ step, state: 'failed', detail: appErr.message });
@@ -274,11 +280,16 @@ export class RegistrationService {
     throw new StepFailed(graphFailureError('consent', { kind: 'exhausted', status: 404, code: 'Directory_ObjectNotFound', detailCodes: [], claimsChallenge: null, message: '' }));
   }
 
-  private currentExpiry(desired: DesiredRegistration, app: GraphApplication): string | null {
+  private currentCredential(desired: DesiredRegistration, app: GraphApplication): { readonly endDateTime: string; readonly keyId: string | null } | null {
     const c = desired.credential;
-    if (c.kind === 'certificate') return app.keyCredentials.find((k) => (k.customKeyIdentifier ?? '').toUpperCase() === c.sha1Thumbprint)?.endDateTime ?? null;
-    return app.passwordCredentials.filter((p) => p.hint !== null && p.hint === c.heldSecretHint).map((p) => p.endDateTime).toSorted().at(-1) ?? null;
+    if (c.kind === 'certificate') {
+      const key = app.keyCredentials.find((k) => (k.customKeyIdentifier ?? '').toUpperCase() === c.sha1Thumbprint);
+      return key?.endDateTime ? { endDateTime: key.endDateTime, keyId: key.keyId ?? null } : null;
+    }
+    const newest = app.passwordCredentials.filter((p) => p.hint !== null && p.hint === c.heldSecretHint).toSorted((a, b) => a.endDateTime.localeCompare(b.endDateTime)).at(-1);
+    return newest ? { endDateTime: newest.endDateTime, keyId: newest.keyId ?? null } : null;
   }
+
 }
 
 function notFound(request: RegistrationRequest): AppError {

@@ -1,5 +1,5 @@
 /** The schema version this app writes. */
-export const PROFILE_FILE_VERSION = 2;
+export const PROFILE_FILE_VERSION = 3;
 
 /** A migration from version `from` to `from + 1`, on untyped JSON. */
 interface Migration {
@@ -46,6 +46,18 @@ const MIGRATIONS: readonly Migration[] = [
         const instance = typeof draft?.mailbox?.instanceName === 'string' ? draft.mailbox.instanceName.trim() : null;
         return { nameSetByUser: instance === null || entry['name'] !== instance, verifiedChecks: [], secretVersions: {}, ...entry };
       }),
+    }),
+  },
+  {
+    // Version 2 → 3: credentials carry their end dates. None was recorded
+    // before; the hand-entered date and the certificate's own end still apply.
+    from: 2,
+    migrate: (file) => ({
+      ...file,
+      schemaVersion: 3,
+      profiles: !Array.isArray(file['profiles']) ? file['profiles'] : file['profiles'].map((p: unknown) =>
+        // As in 1 → 2, only profile-like entries are upgraded; anything else stays as it was for the loader to set aside.
+        typeof p !== 'object' || p === null || Array.isArray(p) || typeof (p as Record<string, unknown>)['draft'] !== 'object' ? p : { credentialEnds: [], ...(p as Record<string, unknown>) }),
     }),
   },
 ];

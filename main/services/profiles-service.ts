@@ -6,7 +6,9 @@ import type { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
 import { fail, ok, type Result } from '../../shared/result';
-import type { ProfileSecretField } from '../../shared/domain/secret-field';
+import { SecretField, type ProfileSecretField } from '../../shared/domain/secret-field';
+import type { CredentialEnd, CredentialName } from '../../shared/domain/credential-end';
+import { activeCredentialOf, manualDateToInstant, withCredentialEnd } from '../../shared/lifecycle/credential-expiry';
 import type { Clock } from '../ports/clock';
 import type { ProfileStore, StoreContents } from '../profiles/profile-store';
 import { LEFTOVER_GRACE_MS, type RecentWindow } from '../secrets/item-age';
@@ -174,9 +176,34 @@ export class ProfilesService {
     return this.update(id, (p) => ({ ...p, name: name.trim(), nameSetByUser: true }));
   }
 
-  /** Changes notes and the secret expiry date. */
+  /**
+   * Changes notes and the hand-entered secret expiry date. A changed date is recorded as the end of the profile's
+   * active credential (entered by hand), so it takes precedence over an older date read from Entra ID.
+   */
   updateDetails(id: string, notes: string, secretExpiresAt: string | null): Promise<Result<Profile>> {
-    return this.update(id, (p) => ({ ...p, notes, secretExpiresAt }));
+    const now = this.clock.now().toISOString();
+    return this.update(id, (p) => {
+      if (secretExpiresAt === p.secretExpiresAt) return { ...p, notes };
+      const credential = activeCredentialOf(p);
+      const credentialEnds = secretExpiresAt === null
+        ? p.credentialEnds.filter((e) => !(e.credential === credential && e.source === 'manual'))
+        : withCredentialEnd(p.credentialEnds, { credential, endsAt: manualDateToInstant(secretExpiresAt), source: 'manual', keyId: null, recordedAt: now, secretVersion: versionOf(p, credential) });
+      return { ...p, notes, secretExpiresAt, credentialEnds };
+    });
+  }
+
+  /**
+   * Records when one of the profile's credentials ends (read from Entra ID, or taken from a certificate), tied to
+   * the stored value's current version: once that value is replaced, the record no longer applies.
+   */
+  recordCredentialEnd(id: string, end: Pick<CredentialEnd, 'credential' | 'endsAt' | 'source' | 'keyId'>): Promise<Result<Profile>> {
+    const now = this.clock.now().toISOString();
+    return this.update(id, (p) => {
+      // A value stored before versions existed gets its version now (as a passed check does), so a later replacement is noticed.
+      const field = fieldOf(end.credential);
+      const withVersion = field === null || p.secretVersions[field] !== undefined ? p : { ...p, secretVersions: { ...p.secretVersions, [field]: randomUUID() } };
+      return { ...withVersion, credentialEnds: withCredentialEnd(p.credentialEnds, { ...end, recordedAt: now, secretVersion: versionOf(withVersion, end.credential) }) };
+    });
   }
 
   /**
@@ -348,9 +375,21 @@ export class ProfilesService {
   }
 }
 
+// The stored value a credential's end date belongs to (the client secret, or the certificate's private key).
+function fieldOf(credential: CredentialName): ProfileSecretField | null {
+  if (credential === 'client-secret') return SecretField.SelfDeployedClientSecret;
+  if (credential === 'certificate') return SecretField.SelfDeployedPrivateKey;
+  return null;
+}
+
+function versionOf(p: Profile, credential: CredentialName): string | null {
+  const field = fieldOf(credential);
+  return field === null ? null : (p.secretVersions[field] ?? null);
+}
+
 /** A new profile's record: nothing stored yet, created and changed `now`. */
 export function newProfileRecord(id: string, name: string, draft: ProfileDraft, now: string): Profile {
-  return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+  return { id, name, nameSetByUser: true, draft, secretFields: [], createdAt: now, updatedAt: now, notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 // What each profile records as stored: an item of another field is a

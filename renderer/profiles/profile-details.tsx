@@ -5,6 +5,8 @@ import type { Result } from '../../shared/result';
 import { api } from '../ipc/api-client';
 import { METHOD_NAMES } from './method-names';
 import { SecretFieldRow } from './secret-field-row';
+import { CredentialExpiry } from './credential-expiry-view';
+import { RotatePanel } from './rotate-panel';
 
 interface Props {
   readonly profile: Profile;
@@ -30,10 +32,16 @@ export function ProfileDetails({ profile, run }: Props) {
       ) : (
         fields.map((f) => <SecretFieldRow key={f} profileId={profile.id} field={f} stored={profile.secretFields.includes(f)} run={run} />)
       )}
+      <h3>Credential end dates</h3>
+      <p className="hint">
+        From Entra ID when the app registration was created, checked or repaired while signed in; from the certificate itself; or entered by hand below.
+      </p>
+      <CredentialExpiry profile={profile} withSource />
+      <RotatePanel profile={profile} run={run} />
       <h3>Notes</h3>
       <textarea name="profile-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} placeholder="Where this instance runs, who owns it… (never a secret)" />
       <div className="field">
-        <label htmlFor="profile-expiry">Secret expires on</label>
+        <label htmlFor="profile-expiry">Secret expires on (by hand)</label>
         <input id="profile-expiry" name="profile-expiry" type="date" value={expiry} onChange={(e) => setExpiry(e.target.value)} />
       </div>
       <button

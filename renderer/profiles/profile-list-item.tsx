@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/domain/profile';
 import { METHOD_NAMES } from './method-names';
 import { authCodeAgeOf, describeAuthCodeAge } from '../../shared/domain/auth-code-age';
 import { SecretField } from '../../shared/domain/secret-field';
+import { CredentialExpiry } from './credential-expiry-view';
 
 interface Props {
   readonly profile: Profile;
@@ -81,8 +82,8 @@ export function ProfileListItem({ profile, shortId, selected, onSelect, onOpen, 
       <span className="profile-meta">
         <span data-fact="updated">changed {lastChange(profile.updatedAt)}</span> · {profile.secretFields.length} secret
         {profile.secretFields.length === 1 ? '' : 's'} in keychain
-        {profile.secretExpiresAt !== null && ` · expires ${profile.secretExpiresAt}`}
       </span>
+      <CredentialExpiry profile={profile} />
       {profile.draft.method === 'self-deployed' && profile.secretFields.includes(SecretField.SelfDeployedAuthCode) && profile.draft.selfDeployed.authCodeObtainedAt !== '' && (
         <CodeAge obtainedAt={profile.draft.selfDeployed.authCodeObtainedAt} />
       )}

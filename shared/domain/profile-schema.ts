@@ -4,6 +4,7 @@ import { ProfileDraftSchema } from './profile-draft-schema';
 import { MAX_PROFILE_NAME, MAX_PROFILE_NOTES, type Profile } from './profile';
 import { PROFILE_SECRET_FIELDS, type ProfileSecretField } from './secret-field';
 import { VERIFIED_CHECK_KINDS } from './verified-check';
+import { CREDENTIAL_END_SOURCES, CREDENTIAL_NAMES } from './credential-end';
 
 /** Runtime schema of a profile id (a UUID). */
 export const ProfileIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -25,6 +26,16 @@ export const VerifiedCheckSchema = z.object({
   secretVersion: z.string().max(64).nullable(),
 }).strict();
 
+/** Runtime schema of a {@link CredentialEnd}. */
+export const CredentialEndSchema = z.object({
+  credential: z.enum(CREDENTIAL_NAMES),
+  endsAt: z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+  source: z.enum(CREDENTIAL_END_SOURCES),
+  keyId: z.string().max(64).nullable(),
+  recordedAt: z.string().max(40),
+  secretVersion: z.string().max(64).nullable(),
+}).strict();
+
 /** Runtime schema of {@link Profile}'s secret versions. */
 export const SecretVersionsSchema = z.partialRecord(ProfileSecretFieldSchema, z.string().max(64));
 
@@ -39,6 +50,7 @@ export const ProfileSchema = z.object({
   updatedAt: z.string().max(40),
   notes: z.string().max(MAX_PROFILE_NOTES),
   secretExpiresAt: ExpiryDateSchema,
+  credentialEnds: z.array(CredentialEndSchema).max(8).readonly(),
   resumeStep: z.string().max(40),
   verifiedChecks: z.array(VerifiedCheckSchema).max(16).readonly(),
   secretVersions: SecretVersionsSchema,

@@ -1,4 +1,5 @@
 import type { AuthMethod } from './auth-method';
+import type { CredentialEnd } from './credential-end';
 import type { ProfileDraft } from './profile-draft';
 import type { ProfileSecretField } from './secret-field';
 import type { SecretVersions, VerifiedCheck } from './verified-check';
@@ -27,8 +28,10 @@ export interface Profile {
   readonly updatedAt: string;
   /** Free text; never a secret. */
   readonly notes: string;
-  /** When the profile's secret (client secret, certificate) expires, `YYYY-MM-DD`, if known. */
+  /** When the profile's secret (client secret, certificate) expires, `YYYY-MM-DD`, as entered by hand, if known. */
   readonly secretExpiresAt: string | null;
+  /** End dates of the stored credentials: read from Entra ID, taken from the certificate or entered by hand. */
+  readonly credentialEnds: readonly CredentialEnd[];
   /** The wizard step to resume at. */
   readonly resumeStep: string;
   /** The newest passed check of each kind (recorded by the main process when the check passes). */

@@ -17,6 +17,8 @@ export const SecretField = Object.freeze({
   SelfDeployedAuthCode: 'self-deployed.auth-code',
   /** The MSAL token cache: app-wide, not per profile. */
   MsalTokenCache: 'msal.token-cache',
+  /** The administrator's MSAL token cache (Graph app management; what lets `gma rotate` run unattended): app-wide. */
+  MsalAdminTokenCache: 'msal.admin-token-cache',
   /** A saved XSOAR connection's API key (per connection, not per profile). */
   XsoarApiKey: 'xsoar.api-key',
 } as const);
@@ -25,7 +27,7 @@ export const SecretField = Object.freeze({
 export type SecretField = (typeof SecretField)[keyof typeof SecretField];
 
 /** Secrets that belong to one profile (everything but the app-wide token cache and XSOAR connection keys). */
-export type ProfileSecretField = Exclude<SecretField, typeof SecretField.MsalTokenCache | typeof SecretField.XsoarApiKey>;
+export type ProfileSecretField = Exclude<SecretField, typeof SecretField.MsalTokenCache | typeof SecretField.MsalAdminTokenCache | typeof SecretField.XsoarApiKey>;
 
 /** Every profile-scoped field, in display order. */
 export const PROFILE_SECRET_FIELDS: readonly ProfileSecretField[] = [
@@ -57,6 +59,7 @@ export const SECRET_FIELD_LABELS: Record<SecretField, string> = {
   'self-deployed.private-key': 'Certificate private key (PEM)',
   'self-deployed.auth-code': 'Authorization code',
   'msal.token-cache': 'Microsoft sign-in token cache',
+  'msal.admin-token-cache': 'Administrator sign-in token cache',
   'xsoar.api-key': 'XSOAR API key',
 };
 

@@ -131,6 +131,14 @@ export const ErrorCode = Object.freeze({
   EntraNotFound: 'entra/registration-not-found',
   /** Another Microsoft Graph failure during an app-registration step. */
   EntraRequestFailed: 'entra/request-failed',
+  /** An unattended run needs the administrator's Graph token, and the keychain's token cache has none usable. */
+  AdminSignInRequired: 'entra/admin-sign-in-required',
+  /** A credential rotation failed and was rolled back: the old credential and the instance's values are unchanged. */
+  RotationRolledBack: 'rotation/rolled-back',
+  /** A rotation cannot start (the profile lacks what it needs, or another rotation of it is unfinished). */
+  RotationRefused: 'rotation/refused',
+  /** A rotation (or the recovery of an interrupted one) stopped half-way; its journal keeps what is needed to finish. */
+  RotationIncomplete: 'rotation/incomplete',
   /** XSOAR refused the API key or its ID (401). */
   XsoarUnauthorized: 'xsoar/unauthorized',
   /** XSOAR accepted the key but its role may not do this (403). */

@@ -1,4 +1,5 @@
 import { XSOAR_CHANNEL_NAMES } from './xsoar-channel-names';
+import { ROTATION_CHANNEL_NAMES } from './rotation-channel-names';
 
 /**
  * Every invoke channel, named `domain:verb` in kebab case.
@@ -51,6 +52,7 @@ export const CHANNEL_NAMES = [
   'entra:progress',
   'entra:cancel',
   ...XSOAR_CHANNEL_NAMES,
+  ...ROTATION_CHANNEL_NAMES,
   'diagnostics:copy',
 ] as const;
 

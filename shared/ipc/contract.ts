@@ -8,6 +8,7 @@ import { MAX_SECRET_BYTES } from '../domain/secret-field';
 import type { ChannelName } from './channel-names';
 import { SelfDeployedCertificateSchema } from '../domain/profile-draft-schema';
 import { ENTRA_CONTRACT } from './entra-contract';
+import { ROTATION_CONTRACT } from './rotation-contract';
 import { PROFILE_WIZARD_CHANNELS } from './profile-wizard-contract';
 import { XSOAR_CONTRACT } from './xsoar-contract';
 import { DamagedEntrySummarySchema, IMPORT_CHANNEL, PROFILE_STORE_CHANNELS } from './profile-store-contract';
@@ -186,6 +187,7 @@ export const CONTRACT = {
     z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: z.string() }), z.object({ status: z.literal('cancelled') })]),
   ),
   ...ENTRA_CONTRACT,
+  ...ROTATION_CONTRACT,
   ...XSOAR_CONTRACT,
   ...DIAGNOSTICS_CONTRACT,
   ...EXPORT_LOCATION_CONTRACT,

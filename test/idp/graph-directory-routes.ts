@@ -29,6 +29,11 @@ export interface GraphFaults {
   replicationReads: number;
   /** The next `remaining` directory requests answer 429 with `Retry-After: retryAfterSeconds`. */
   throttle: { remaining: number; retryAfterSeconds: number };
+  /**
+   * Refusals for fault tests: the next `remaining` requests whose method matches and whose path contains `pathIncludes`
+   * (e.g. `addPassword`, `removePassword`) answer `status` with Graph's error `code`, changing nothing.
+   */
+  refusals?: { method: string; pathIncludes: string; status: number; code: string; remaining: number }[];
 }
 
 /** State the routes share with the platform: faults, lagging objects, the request log. */
@@ -278,6 +283,15 @@ function applicationRoutes(state: GraphDirectoryState, caller: DirectoryCaller, 
     state.directory.putApplication(tid, { ...app, passwordCredentials: [...app.passwordCredentials, credential] });
     return { status: 200, body: { ...credential, customKeyIdentifier: null } };
   }
+  if (method === 'POST' && action === 'removePassword') {
+    // Graph answers 204; an unknown keyId is a 400 ("No password credential found with keyId").
+    const keyId = objectBody(body)['keyId'];
+    if (typeof keyId !== 'string' || !app.passwordCredentials.some((p) => p.keyId === keyId)) {
+      throw new GraphError(400, 'Request_BadRequest', `No password credential found with keyId ${String(keyId)}.`);
+    }
+    state.directory.putApplication(tid, { ...app, passwordCredentials: app.passwordCredentials.filter((p) => p.keyId !== keyId) });
+    return { status: 204 };
+  }
   throw new GraphError(400, 'BadRequest', 'Unsupported request.');
 }
 
@@ -369,7 +383,7 @@ function grantRoutes(state: GraphDirectoryState, caller: DirectoryCaller, method
 
 /**
  * Graph's directory endpoints the assistant uses to create, check and repair an app registration:
- * `/applications` (list with `$filter`, create, `{id}` or `(appId='…')` get and PATCH, `addPassword`),
+ * `/applications` (list with `$filter`, create, `{id}` or `(appId='…')` get and PATCH, `addPassword`, `removePassword`),
  * `/servicePrincipals` (`(appId='…')`, `$filter=appId eq`, create) and `/oauth2PermissionGrants` (list, create,
  * PATCH, DELETE). They change the platform's directory, so an app created here signs in at once. Returns
  * `undefined` for other paths.
@@ -382,6 +396,11 @@ export function handleDirectoryRequest(state: GraphDirectoryState, caller: Direc
     state.faults.throttle.remaining -= 1;
     const seconds = state.faults.throttle.retryAfterSeconds;
     throw new GraphError(429, 'TooManyRequests', 'Too many requests.', [], { 'retry-after': String(seconds) });
+  }
+  const refusal = state.faults.refusals?.find((r) => r.remaining > 0 && r.method === method && parts.join('/').includes(r.pathIncludes));
+  if (refusal) {
+    refusal.remaining -= 1;
+    throw new GraphError(refusal.status, refusal.code, 'Injected refusal.');
   }
   if (kind === 'app') return applicationRoutes(state, caller, method, parts, query, body);
   if (kind === 'sp') return servicePrincipalRoutes(state, caller, method, parts, query, body);

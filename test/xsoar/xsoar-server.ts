@@ -26,9 +26,15 @@ export interface Fault {
   readonly method?: string;
   /** Path (after any `/xsoar` prefix) the fault applies to. */
   readonly path: string;
-  /** `status`: answer with it; `drop`: close the socket unanswered; `commit-then-drop`: do the work, then close; `hang`: never answer. */
-  readonly kind: 'status' | 'drop' | 'commit-then-drop' | 'hang';
+  /**
+   * `status`: answer with it; `drop`: close the socket unanswered; `commit-then-drop`: do the work, then close; `hang`:
+   * never answer; `error-entry` (for `/entry/execute/sync`): the command runs but answers one error entry, as a
+   * failing `!msgraph-mail-test` does (e.g. Graph unavailable).
+   */
+  readonly kind: 'status' | 'drop' | 'commit-then-drop' | 'hang' | 'error-entry';
   readonly status?: number;
+  /** The error entry's text for `error-entry` (default: Graph unavailable). */
+  readonly contents?: string;
   /** How many requests it applies to (default 1). */
   readonly times?: number;
 }
@@ -268,6 +274,7 @@ export async function startXsoarServer(options: XsoarServerOptions): Promise<Xso
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void req.socket.destroy();
     if (fault?.kind === 'status') return sendJson(res, fault.status ?? 500, { id: 'fault', status: fault.status ?? 500, title: 'Internal Server Error', detail: 'Injected fault' });
+    if (fault?.kind === 'error-entry') return sendJson(res, 200, [{ id: '1@fault', type: 4, format: 'text', contents: fault.contents ?? 'Error in API call [503] - Service Unavailable\n{"error":{"code":"ServiceUnavailable","message":"Injected fault"}}' }]);
     route(req, path).then(
       (result) => (fault?.kind === 'commit-then-drop' ? req.socket.destroy() : sendJson(res, 200, result)),
       (err: unknown) => {

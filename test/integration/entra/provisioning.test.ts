@@ -93,7 +93,8 @@ describe('Create the app for me (client secret, tenant-wide consent)', () => {
     const saved = await reload(services, profile.id);
     expect(saved.draft.selfDeployed).toMatchObject({ clientId: run.value.clientId, resolvedTenantId: ETID });
     expect(saved.secretFields).toContain(SecretField.SelfDeployedClientSecret);
-    expect(saved.secretExpiresAt).toBe(run.value.credentialExpiresAt?.slice(0, 10));
+    // The end date read from Entra ID, tied to the stored secret's version (issue 15).
+    expect(saved.credentialEnds).toEqual([expect.objectContaining({ credential: 'client-secret', endsAt: run.value.credentialExpiresAt, source: 'entra', keyId: app?.passwordCredentials[0]?.keyId, secretVersion: saved.secretVersions[SecretField.SelfDeployedClientSecret] })]);
     expect(JSON.stringify(run.value)).not.toContain(app?.passwordCredentials[0]?.secretText ?? 'x');
     const secret = await services.secrets.reveal(profile.id, SecretField.SelfDeployedClientSecret);
     if (!secret.ok) throw new Error(secret.error.message);

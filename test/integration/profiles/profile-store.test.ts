@@ -32,7 +32,7 @@ function newService(store = newStore(), clock = new FakeClock()) {
 
 /** A bare profile record. */
 function profile(id: string, name: string): Profile {
-  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -47,7 +47,7 @@ describe('ProfileStore on disk', () => {
     const path = join(dir, PROFILES_FILE);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     const json = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number; profiles: Profile[] };
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.profiles).toEqual([created]);
     const reread = value(await newService().list());
     expect(reread).toEqual({ profiles: [created], notices: [], damaged: [] });
@@ -124,8 +124,8 @@ describe('ProfileStore on disk', () => {
     ];
     await writeFile(join(dir, PROFILES_FILE), JSON.stringify(legacy));
     const listing = value(await newService().list());
-    expect(listing.notices[0]).toContain('upgraded from schema 0 to 2');
-    expect(listing.profiles[0]).toMatchObject({ name: 'Old', resumeStep: 'method', secretExpiresAt: null, notes: '', secretFields: [] });
+    expect(listing.notices[0]).toContain('upgraded from schema 0 to 3');
+    expect(listing.profiles[0]).toMatchObject({ name: 'Old', resumeStep: 'method', secretExpiresAt: null, credentialEnds: [], notes: '', secretFields: [] });
     // Missing draft fields take the defaults; given ones are kept.
     expect(listing.profiles[0]?.draft.mailbox.mailboxToFetch).toBe('x@contoso.example');
     expect(listing.profiles[0]?.draft.mailbox.folderToFetch).toBe('Inbox');

@@ -160,7 +160,7 @@ describe('the wizard profile in the services (real keychain)', () => {
       JSON.stringify({ schemaVersion: 1, profiles: [schemaOneProfile('1b2c3d4e-0000-4000-8000-000000000001', 'SOC Prod', 'SOC Prod'), schemaOneProfile('1b2c3d4e-0000-4000-8000-000000000002', 'My name', 'Instance B')] }),
     );
     const listing = value(await services().profiles.list());
-    expect(listing.notices[0]).toContain('upgraded from schema 1 to 2');
+    expect(listing.notices[0]).toContain('upgraded from schema 1 to 3');
     expect(listing.profiles.map((p: Profile) => [p.name, p.nameSetByUser, p.verifiedChecks, p.secretVersions])).toEqual([
       ['SOC Prod', false, [], {}],
       ['My name', true, [], {}],

@@ -42,6 +42,7 @@ describe('keychain faults: stable code, a message that says how to fix it, the p
             updatedAt: '2026-11-01T00:00:00.000Z',
             notes: '',
             secretExpiresAt: null,
+            credentialEnds: [],
             resumeStep: 'method',
             verifiedChecks: [],
             secretVersions: {},

@@ -6,7 +6,7 @@ import type { Profile } from '../../../../shared/domain/profile';
 const NOW = '2026-12-01T10:00:00.000Z';
 
 function profile(id: string, name: string): Profile {
-  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: NOW, updatedAt: NOW, notes: '', secretExpiresAt: null, resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
+  return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: NOW, updatedAt: NOW, notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
 }
 
 const A = profile('aaaaaaaa-0000-4000-8000-000000000001', 'Alpha');
