@@ -1,6 +1,7 @@
 import type { IdentityEndpoints } from '../../shared/config/identity-endpoints';
 import { classifyGraphAnswer, REPLICATION_BACKOFF_MS, retryDelayMs, type GraphAnswerKind } from '../../shared/entra/graph-retry-policy';
 import type { HttpClient } from '../ports/http-client';
+import { abortableDelay } from '../../shared/async/abortable-delay';
 
 /** Bound of one Graph request. */
 export const GRAPH_WRITE_TIMEOUT_MS = 30_000;
@@ -41,18 +42,6 @@ export interface GraphCallOptions {
   readonly notFoundIsAnswer?: boolean;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** The `claims` parameter of a `WWW-Authenticate: Bearer … error="insufficient_claims", claims="<base64>"` header. */
 export function claimsFromChallenge(header: string | undefined): string | null {
@@ -131,7 +120,7 @@ export class GraphAdminClient {
       const wait = retryDelayMs(kind, attempt, response.headers['retry-after'] ?? null, this.backoffMs, Date.now());
       if (wait === null) return this.failed('exhausted', response.status, code, detailCodes, claims, message);
       this.options.onRetry?.({ attempt: attempt + 1, of: this.backoffMs.length, reason: kind, waitMs: wait });
-      await sleep(wait, this.signal);
+      await abortableDelay(wait, this.signal);
     }
   }
 

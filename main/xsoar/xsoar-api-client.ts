@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { classifyNetworkFailure } from '../../shared/xsoar/network-failure';
 import { xsoarAuthHeaders, type SigningTools, type XsoarCredentials } from '../../shared/xsoar/xsoar-auth-headers';
 import type { HttpClient, HttpResponse } from '../ports/http-client';
+import { abortableDelay } from '../../shared/async/abortable-delay';
 
 /** A successful (2xx) XSOAR answer. */
 export interface XsoarAnswer {
@@ -58,17 +59,6 @@ function errorText(body: string): string {
   return body.slice(0, 300);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 /**
  * One XSOAR server's REST API over the {@link HttpClient} port: signs every request for its product (XSOAR 6, 8,
@@ -92,7 +82,7 @@ export class XsoarApiClient {
     const attempts = options.retry ? this.tuning.attempts : 1;
     let last: XsoarCallResult | null = null;
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await sleep(this.tuning.backoffMs(attempt - 1), options.signal);
+      if (attempt > 0) await abortableDelay(this.tuning.backoffMs(attempt - 1), options.signal);
       if (options.signal?.aborted) return { kind: 'failed', error: appError(ErrorCode.Cancelled, 'Cancelled.') };
       last = await this.once(method, path, body, options);
       if (!isRetryable(last)) return last;
@@ -113,7 +103,7 @@ export class XsoarApiClient {
     const attempts = options.retry ? this.tuning.attempts : 1;
     let last: Result<HttpResponse> = fail(appError(ErrorCode.Internal, 'No attempt was made.'));
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await sleep(this.tuning.backoffMs(attempt - 1), options.signal);
+      if (attempt > 0) await abortableDelay(this.tuning.backoffMs(attempt - 1), options.signal);
       const r = await this.send('GET', path, undefined, options);
       last = 'response' in r ? ok(r.response) : fail(r.error);
       const again = 'response' in r ? r.response.status >= 500 : r.error.code === ErrorCode.XsoarNetwork && r.error.retryable === true;
