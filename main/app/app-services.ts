@@ -32,6 +32,7 @@ import { PlainTextClipboardService } from '../services/plain-text-clipboard-serv
 import { createEntraProvisioning } from '../entra/entra-services';
 import { SecretField } from '../../shared/domain/secret-field';
 import { createRotationService } from '../lifecycle/rotation-services';
+import { RotationJournalStore } from '../lifecycle/rotation-journal-store';
 import type { RotationService } from '../lifecycle/rotation-service';
 import { RotationIpcService } from '../lifecycle/rotation-ipc-service';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
@@ -137,14 +138,15 @@ export interface AppServices {
 export function createAppServices(ports: AppPorts): AppServices {
   const vault = new SecretVault(ports.secretStore, () => timedGeneration(ports.clock.now().getTime()));
   const log = ports.log ?? new RotatingFileLog(logDirOf(ports.dataDir), 'app');
-  const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, ports.fileLock ?? new ProperFileLock());
+  const fileLock = ports.fileLock ?? new ProperFileLock();
+  const profileStore = new ProfileStore(ports.fs, ports.dataDir, ports.clock, fileLock);
   const profileSecrets = new VaultProfileSecrets(profileStore, vault);
   const exportBuilder = new ExportBuilder(profileSecrets, ports.clock);
   const writtenExports = new WrittenExports();
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
   const connectionStore = new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock);
   const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
-  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore });
+  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore, rotations: new RotationJournalStore(ports.fs, ports.dataDir, fileLock) });
   const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({
@@ -161,7 +163,7 @@ export function createAppServices(ports: AppPorts): AppServices {
     adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
   });
   const rotationPorts = {
-    http: ports.http, endpoints: ports.endpoints, fs: ports.fs, dataDir: ports.dataDir, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
+    http: ports.http, endpoints: ports.endpoints, fs: ports.fs, dataDir: ports.dataDir, fileLock, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
     adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache),
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
   };

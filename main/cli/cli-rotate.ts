@@ -4,6 +4,7 @@ import { ErrorCode } from '../../shared/errors/error-codes';
 import { terminalSafe } from '../../shared/text/unsafe-characters';
 import type { Result } from '../../shared/result';
 import type { RotationService } from '../lifecycle/rotation-service';
+import { recoveryLeftOver, type RecoveryReport } from '../lifecycle/rotation-types';
 import type { CliIo } from './cli-io';
 
 /** A parsed `gma rotate …` command line. */
@@ -28,7 +29,8 @@ so a crash is finished or undone at the next start or by "gma rotate --recover".
 
 Runs unattended (for scheduled tasks) when the administrator's sign-in cached in the keychain is still usable;
 otherwise it exits 1 saying that an interactive sign-in is needed (sign in once with "gma entra check PROFILE").
-Exit codes: 0 rotated (or nothing to recover), 2 bad input, 1 failure (rolled back, or stopped with its journal kept).`;
+Exit codes: 0 rotated (or nothing to recover), 2 bad input, 1 failure (rolled back, or stopped with its journal kept;
+for --recover: a journal that could not be acted on now, or needs you).`;
 
 type Usage = { readonly usageError: string };
 
@@ -79,6 +81,22 @@ function report(io: CliIo, error: AppError): number {
   return BAD_INPUT.includes(error.code) ? 2 : 1;
 }
 
+/** One line of `gma rotate --recover` about one journal (terminal-safe). */
+export function recoveryLine(rep: RecoveryReport): string {
+  switch (rep.outcome) {
+    case 'finished':
+      return `finished the interrupted rotation of profile ${rep.profileId}`;
+    case 'rolled-back':
+      return `rolled back the interrupted rotation of profile ${rep.profileId}`;
+    case 'running-elsewhere':
+      return `the rotation of profile ${rep.profileId} is running in another process (the app or gma); left to it`;
+    case 'postponed':
+      return `the interrupted rotation of profile ${rep.profileId} could not be recovered now (${terminalSafe(rep.reason)}); both credentials stay valid and it is tried again at the next start or "gma rotate --recover"`;
+    case 'needs-attention':
+      return `the interrupted rotation of profile ${rep.profileId} needs you: ${terminalSafe(rep.reason)}`;
+  }
+}
+
 /** What `gma rotate` needs. */
 export interface RotateCliDeps {
   readonly rotation: RotationService;
@@ -95,8 +113,8 @@ export async function runRotateCommand(command: RotateCliCommand, deps: RotateCl
     const r = await deps.rotation.recover(cancel);
     if (!r.ok) return report(io, r.error);
     if (r.value.length === 0) io.stderr('gma: no interrupted rotation to recover\n');
-    for (const rep of r.value) io.stdout(`${rep.outcome === 'finished' ? 'finished' : 'rolled back'} the interrupted rotation of profile ${rep.profileId}\n`);
-    return 0;
+    for (const rep of r.value) (recoveryLeftOver(rep) ? io.stderr : io.stdout)(`${recoveryLine(rep)}\n`);
+    return r.value.some(recoveryLeftOver) ? 1 : 0;
   }
   const profile = await deps.findProfile(command.profile);
   if (!profile.ok) return report(io, profile.error);
@@ -110,9 +128,10 @@ export async function runRotateCommand(command: RotateCliCommand, deps: RotateCl
     connection = names.value[0] ?? '';
   }
   // Finish or undo anything a crash left behind first: a rotation never starts over an unfinished one.
+  // (Another profile's journal that cannot be acted on now is reported and does not stop this rotation.)
   const recovered = await deps.rotation.recover(cancel);
   if (!recovered.ok) return report(io, recovered.error);
-  for (const rep of recovered.value) io.stderr(`gma: ${rep.outcome === 'finished' ? 'finished' : 'rolled back'} an interrupted rotation of profile ${rep.profileId} first\n`);
+  for (const rep of recovered.value) io.stderr(`gma: ${recoveryLine(rep)}\n`);
   const r = await deps.rotation.rotate(
     { profileId: profile.value.id, connection, playgroundId: command.playground, secretDays: command.secretDays, certificateDays: command.certificateDays },
     (p) => io.stderr(`gma: ${p.step}: ${p.state}${p.detail ? ` — ${terminalSafe(p.detail.split('\n')[0] ?? '')}` : ''}\n`),

@@ -21,6 +21,7 @@ import { SecretField } from '../../shared/domain/secret-field';
 import { IDENTITY_ENDPOINTS_SETTING, parseIdentityEndpoints, PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
 import { CliBrowserOpener } from './cli-browser-opener';
 import { createRotationService } from '../lifecycle/rotation-services';
+import { RotationJournalStore } from '../lifecycle/rotation-journal-store';
 import { createEnvXsoarTransport } from '../adapters/undici-xsoar-transport';
 import { XsoarConnectionStore } from '../xsoar/xsoar-connection-store';
 import { XsoarConnectionsService } from '../xsoar/xsoar-connections-service';
@@ -61,14 +62,15 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const keychain = new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'] ?? ''));
   const vault = new SecretVault(keychain);
   const dataDir = defaultDataDir(env);
-  const store = new ProfileStore(fs, dataDir, clock, new ProperFileLock());
+  const fileLock = new ProperFileLock();
+  const store = new ProfileStore(fs, dataDir, clock, fileLock);
   const log = new RotatingFileLog(logDirOf(dataDir), 'cli');
   // gma makes no sign-in calls; the report shows which endpoints the app would use with this environment.
   const parsed = parseIdentityEndpoints(env[IDENTITY_ENDPOINTS_SETTING]);
   const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
   const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
   const connectionStore = new XsoarConnectionStore(fs, dataDir, vault, clock);
-  const profiles = new ProfilesService(store, vault, clock, undefined, { xsoarConnections: connectionStore });
+  const profiles = new ProfilesService(store, vault, clock, undefined, { xsoarConnections: connectionStore, rotations: new RotationJournalStore(fs, dataDir, fileLock) });
   // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
   const secrets = new SecretsService(store, vault, noClipboard, clock);
   const profileSecrets = new VaultProfileSecrets(store, vault);
@@ -90,7 +92,7 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
       return {
         ok: true,
         value: createRotationService({
-          http: createNodeFetchClient(), endpoints: parsed.value, fs, dataDir, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
+          http: createNodeFetchClient(), endpoints: parsed.value, fs, dataDir, fileLock, profiles, secrets, vault, xsoar, connections: xsoarConnections.store,
           adminCachePlugin: new TokenCachePlugin(vault, SecretField.MsalAdminTokenCache), signIn: { mode: 'silent-only' },
         }),
       };

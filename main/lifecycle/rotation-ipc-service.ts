@@ -1,6 +1,7 @@
 import { ok, type Result } from '../../shared/result';
 import { OperationRegistry } from '../services/operation-registry';
-import type { RotationProgress, RotationRequest, RotationResult, RotationService, RotationStep } from './rotation-service';
+import type { RotationService } from './rotation-service';
+import type { RotationProgress, RotationRequest, RotationResult, RotationStep } from './rotation-types';
 
 /** How long the steps of a finished rotation stay readable (the renderer's last poll). */
 const KEEP_FINISHED_MS = 60_000;

@@ -7,6 +7,7 @@ import { AdminSignInService } from '../entra/admin-sign-in-service';
 import { GraphAdminClient } from '../entra/graph-admin-client';
 import { RegistrationGraph } from '../entra/registration-graph';
 import type { BrowserOpener } from '../ports/browser-opener';
+import type { FileLock } from '../ports/file-lock';
 import type { FileSystem } from '../ports/file-system';
 import type { HttpClient } from '../ports/http-client';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -14,7 +15,8 @@ import type { ProfilesService } from '../services/profiles-service';
 import type { SecretsService } from '../services/secrets-service';
 import type { XsoarService, XsoarTarget } from '../xsoar/xsoar-service';
 import { RotationJournalStore } from './rotation-journal-store';
-import { RotationService, type AdminTokenSource, type RotationHooks } from './rotation-service';
+import { RotationService } from './rotation-service';
+import type { AdminTokenSource, RotationHooks } from './rotation-types';
 
 /** What rotation needs from the host (the app, `gma` and tests build it alike). */
 export interface RotationPorts {
@@ -22,6 +24,8 @@ export interface RotationPorts {
   readonly endpoints: IdentityEndpoints;
   readonly fs: FileSystem;
   readonly dataDir: string;
+  /** The machine-wide lock behind each profile's rotation claim (the one the profiles file uses). */
+  readonly fileLock: FileLock;
   readonly profiles: ProfilesService;
   readonly secrets: SecretsService;
   readonly vault: SecretVault;
@@ -61,7 +65,7 @@ export function createRotationService(ports: RotationPorts): RotationService {
     profiles: ports.profiles,
     secrets: ports.secrets,
     vault: ports.vault,
-    journal: new RotationJournalStore(ports.fs, ports.dataDir),
+    journal: new RotationJournalStore(ports.fs, ports.dataDir, ports.fileLock),
     xsoar: ports.xsoar,
     connections: ports.connections,
     graphFor: (token, signal) => new RegistrationGraph(new GraphAdminClient(ports.http, ports.endpoints, token, signal, ports.backoffMs ? { backoffMs: ports.backoffMs } : {})),

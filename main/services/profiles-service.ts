@@ -14,6 +14,7 @@ import type { ProfileStore, StoreContents } from '../profiles/profile-store';
 import { LEFTOVER_GRACE_MS, type RecentWindow } from '../secrets/item-age';
 import type { OrphanGroup, SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { NO_ROTATIONS, type RotationHolds } from './rotation-holds';
 import { profileNameFromInstance } from '../../shared/domain/instance-profile-name';
 import { fingerprintOf, secretUsedBy, withCheck, type CheckInputs, type VerifiedCheck, type VerifiedCheckKind } from '../../shared/domain/verified-check';
 import { checkProfileName, distinctProfileName } from '../../shared/domain/profile-name-rules';
@@ -39,10 +40,12 @@ function notFound(): Result<never> {
   return fail(appError(ErrorCode.ProfileNotFound, 'This profile no longer exists; it may have been deleted in another window.'));
 }
 
-/** Records outside the profiles file that "Forget everything" clears as well. */
-export interface ForgetCompanions {
-  /** The saved XSOAR connections (their API keys are keychain items of the app). */
+/** Records outside the profiles file that removing profiles must respect. */
+export interface ProfileCompanions {
+  /** The saved XSOAR connections (their API keys are keychain items of the app): "Forget everything" clears them too. */
   readonly xsoarConnections?: { forgetAll(): Promise<number> };
+  /** Unfinished credential rotations: they keep their keychain slots, and their profiles cannot be removed meanwhile. */
+  readonly rotations?: RotationHolds;
 }
 
 /**
@@ -56,15 +59,18 @@ export class ProfilesService {
   // Ids whose keychain items are being written before the file write that
   // makes them a profile (an import, a duplicate): not leftovers yet.
   private readonly inFlight = new Set<string>();
+  private readonly rotations: RotationHolds;
 
   constructor(
     private readonly store: ProfileStore,
     private readonly vault: SecretVault,
     private readonly clock: Clock,
     private readonly newId: () => string = randomUUID,
-    /** Other records of the app that "Forget everything" clears too (the XSOAR connections); each returns a count. */
-    private readonly companions: ForgetCompanions = {},
-  ) {}
+    /** Other records of the app: the XSOAR connections "Forget everything" clears too, the unfinished rotations. */
+    private readonly companions: ProfileCompanions = {},
+  ) {
+    this.rotations = companions.rotations ?? NO_ROTATIONS;
+  }
 
   /** Every profile plus load-time notices. */
   async list(): Promise<Result<ProfileListing>> {
@@ -220,16 +226,19 @@ export class ProfilesService {
    * commit point: a crash after it leaves items no profile owns (the
    * leftover scan finds them), never a profile with half its secrets. The
    * keychain is checked first, so a locked or missing keychain changes
-   * nothing.
+   * nothing. Refused while a credential rotation of the profile runs or is
+   * unfinished: undoing or finishing it needs the profile and its secrets.
    */
   async delete(id: string): Promise<Result<{ readonly deletedItems: number }>> {
     if ((await this.store.get(id)) === undefined) return notFound();
-    return expected(async () => {
-      await this.vault.assertWritable();
-      const existed = await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: all.some((p) => p.id === id) }));
-      if (!existed) return { deletedItems: 0 };
-      return { deletedItems: await this.vault.deleteProfile(id) };
-    });
+    return this.rotations.whileNotRotating(id, () =>
+      expected(async () => {
+        await this.vault.assertWritable();
+        const existed = await this.store.mutate((all) => ({ profiles: all.filter((p) => p.id !== id), result: all.some((p) => p.id === id) }));
+        if (!existed) return { deletedItems: 0 };
+        return { deletedItems: await this.vault.deleteProfile(id) };
+      }),
+    );
   }
 
   /**
@@ -246,9 +255,21 @@ export class ProfilesService {
    *
    * The new profile takes `preferredId` (the id the bundle carries) when no
    * profile has it, else a fresh id; its name is made distinct from the
-   * other profiles'.
+   * other profiles'. Replacing a profile whose credential rotation runs or
+   * is unfinished is refused (see {@link delete}).
    */
   async commitImport(args: {
+    readonly name: string;
+    readonly draft: ProfileDraft;
+    readonly secrets: ReadonlyArray<readonly [ProfileSecretField, string]>;
+    readonly preferredId: string | null;
+    readonly replaceId: string | null;
+  }): Promise<Result<{ readonly profile: Profile; readonly replaced: boolean; readonly warnings: readonly string[] }>> {
+    const replaceId = args.replaceId;
+    return replaceId === null ? this.commitImportNow(args) : this.rotations.whileNotRotating(replaceId, () => this.commitImportNow(args));
+  }
+
+  private async commitImportNow(args: {
     readonly name: string;
     readonly draft: ProfileDraft;
     readonly secrets: ReadonlyArray<readonly [ProfileSecretField, string]>;
@@ -305,7 +326,7 @@ export class ProfilesService {
   listOrphans(): Promise<Result<readonly OrphanGroup[]>> {
     return expected(async () => {
       const contents = { profiles: await this.store.list(), damaged: await this.store.damaged() };
-      return this.vault.findOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow());
+      return this.vault.findOrphans(await this.liveIds(contents), recordedFields(contents), this.recentWindow());
     });
   }
 
@@ -315,12 +336,15 @@ export class ProfilesService {
    * profiles file's lock and reads the file under it, so no profile is
    * committed between the read and the deletions, and items younger than
    * {@link LEFTOVER_GRACE_MS}, which an import may have written and not yet
-   * committed, are left for a later scan.
+   * committed, are left for a later scan. The slots of unfinished
+   * credential rotations are never leftovers, however old: they hold a
+   * credential that is valid in Entra ID and that the rotation's recovery
+   * still needs.
    */
   removeOrphans(): Promise<Result<{ readonly removed: number }>> {
     return expected(() =>
       this.store.whileLocked(async (contents) => ({
-        removed: await this.vault.removeOrphans(this.liveIds(contents), recordedFields(contents), this.recentWindow()),
+        removed: await this.vault.removeOrphans(await this.liveIds(contents), recordedFields(contents), this.recentWindow()),
       })),
     );
   }
@@ -332,8 +356,14 @@ export class ProfilesService {
   /**
    * Deletes every profile (damaged entries too) and the companions' records (the XSOAR connections), then every
    * keychain item of the app (same commit order as {@link delete}: no record is left pointing at a deleted key).
+   * Refused while a credential rotation is unfinished: Entra ID then holds a credential only its journal and keychain
+   * slot know of, and forgetting them would leave it there, valid and unknown.
    */
-  forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number; readonly connectionsDeleted: number }>> {
+  async forgetEverything(): Promise<Result<{ readonly profilesDeleted: number; readonly itemsDeleted: number; readonly connectionsDeleted: number }>> {
+    const unfinished = await this.rotations.unfinishedProfileIds();
+    if (unfinished.length > 0) {
+      return fail(appError(ErrorCode.RotationInProgress, `${unfinished.length === 1 ? 'A credential rotation is' : `${unfinished.length} credential rotations are`} unfinished; forgetting now would leave a valid credential in Entra ID that nothing knows of. Let it finish or be undone first (restart the app, or run "gma rotate --recover"), then forget everything.`));
+    }
     return expected(async () => {
       await this.vault.assertWritable();
       const profilesDeleted = await this.store.change((c) => ({ contents: { profiles: [], damaged: [] }, result: c.profiles.length }));
@@ -353,11 +383,12 @@ export class ProfilesService {
   }
 
   // Ids whose keychain items are not leftovers: loaded profiles, the ids
-  // damaged entries name (their secrets wait for the user's decision), and
-  // this process's imports and duplicates between keychain and file write.
-  private liveIds(contents: StoreContents): ReadonlySet<string> {
+  // damaged entries name (their secrets wait for the user's decision), this
+  // process's imports and duplicates between keychain and file write, and
+  // the slots of unfinished rotations (whichever process runs them).
+  private async liveIds(contents: StoreContents): Promise<ReadonlySet<string>> {
     const damaged = contents.damaged.map((d) => summarizeDamaged(d).profileId).filter((id): id is string => id !== null);
-    return new Set([...contents.profiles.map((p) => p.id), ...damaged, ...this.inFlight]);
+    return new Set([...contents.profiles.map((p) => p.id), ...damaged, ...this.inFlight, ...(await this.rotations.heldScopeIds())]);
   }
 
   private async update(id: string, change: (p: Profile, all: readonly Profile[]) => Profile): Promise<Result<Profile>> {

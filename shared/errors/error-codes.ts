@@ -139,6 +139,8 @@ export const ErrorCode = Object.freeze({
   RotationRefused: 'rotation/refused',
   /** A rotation (or the recovery of an interrupted one) stopped half-way; its journal keeps what is needed to finish. */
   RotationIncomplete: 'rotation/incomplete',
+  /** A rotation of the profile is running or unfinished, so the profile (and its credential) cannot be removed now. */
+  RotationInProgress: 'rotation/in-progress',
   /** XSOAR refused the API key or its ID (401). */
   XsoarUnauthorized: 'xsoar/unauthorized',
   /** XSOAR accepted the key but its role may not do this (403). */

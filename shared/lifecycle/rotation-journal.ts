@@ -82,6 +82,21 @@ export function rotationMarker(rotationId: string): string {
   return `xsoar-assistant rotation ${rotationId}`;
 }
 
+/** The keychain scope id of a rotation's slot, where its new credential waits until the point of no return. */
+export function rotationSlotId(rotationId: string): string {
+  return `rotation-${rotationId}`;
+}
+
+/**
+ * The rotation id a journal file names even when it is not a journal this version can act on (hand-edited, or from
+ * a newer version): its slot is still held, so an unreadable journal never lets its new credential become a leftover.
+ */
+export function rotationIdOf(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const id = (json as Record<string, unknown>)['rotationId'];
+  return typeof id === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : null;
+}
+
 /** Reads journal JSON; `null` when it is not a journal this version understands. */
 export function parseRotationJournal(json: unknown): RotationJournal | null {
   if (typeof json !== 'object' || json === null) return null;

@@ -6,15 +6,14 @@ import type { AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
-import { startXsoarWorld, type XsoarWorld } from '../../xsoar/xsoar-world';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import type { XsoarServer } from '../../xsoar/xsoar-server';
 import { endpointsOf, PlayingBrowser } from '../signin/signin-fixture';
-import { requirePrivateKeyring } from '../support/private-keyring';
-import { BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, reload } from '../entra/entra-fixture';
-import { CONNECTION, expectConsistent, rotationAppServices, workingProfile, XSOAR_KEY } from '../lifecycle/rotation-fixture';
+import { ETID, reload } from '../entra/entra-fixture';
+import { expectConsistent, workingProfile } from '../lifecycle/rotation-fixture';
+import { startRotationWorld, type RotationWorld } from '../lifecycle/rotation-world';
 
 // Issue 15: `gma rotate PROFILE` as a scheduled task runs it — a child process of the built gma, the real keychain:
 // unattended when the administrator's sign-in cached in the keychain allows it (exit 0), otherwise a clear message
@@ -26,7 +25,7 @@ let idp: IdentityPlatform;
 let browser: BrowserUser;
 let catcher: RedirectCatcher;
 let opener: PlayingBrowser;
-let world: XsoarWorld;
+let rotationWorld: RotationWorld;
 let x6: XsoarServer;
 let services: AppServices;
 let dataDir: string;
@@ -48,23 +47,12 @@ function gma(args: readonly string[], env: Record<string, string> = {}): Promise
 }
 
 beforeAll(async () => {
-  requirePrivateKeyring();
-  idp = await startIdentityPlatform({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-  opener = new PlayingBrowser(browser, null);
   prefix = `rotate-cli-${randomBytes(4).toString('hex')}`;
-  ({ services, dataDir } = await rotationAppServices(idp, opener, new KeytarSecretStore(keychainServiceName(prefix))));
-  world = await startXsoarWorld(idp, ETID);
-  x6 = await world.server('xsoar6', [{ id: '', key: XSOAR_KEY, advanced: false, role: 'admin' }]);
-  const added = await services.xsoarConnections.add({ name: CONNECTION, url: x6.url, keyId: '', advancedKey: false, caPem: '', caFileName: '' }, XSOAR_KEY);
-  if (!added.ok) throw new Error(added.error.message);
+  rotationWorld = await startRotationWorld(new KeytarSecretStore(keychainServiceName(prefix)));
+  ({ idp, browser, catcher, opener, services, dataDir, x6 } = rotationWorld);
 });
 afterAll(async () => {
-  await world?.close();
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
+  await rotationWorld?.close();
 });
 
 describe('gma rotate (child process, real keychain)', () => {

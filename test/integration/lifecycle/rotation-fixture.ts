@@ -3,10 +3,12 @@ import { expect } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
 import { TokenCachePlugin } from '../../../main/auth/token-cache-plugin';
 import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { createRotationService } from '../../../main/lifecycle/rotation-services';
-import type { RotationHooks, RotationService } from '../../../main/lifecycle/rotation-service';
+import type { RotationService } from '../../../main/lifecycle/rotation-service';
+import type { RotationHooks } from '../../../main/lifecycle/rotation-types';
 import { SecretField } from '../../../shared/domain/secret-field';
 import type { Profile } from '../../../shared/domain/profile';
 import type { IdentityPlatform } from '../../idp/identity-platform';
@@ -23,17 +25,18 @@ import { join } from 'node:path';
 import { createAppServices } from '../../../main/app/app-services';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import type { BrowserOpener } from '../../../main/ports/browser-opener';
+import type { Clock } from '../../../main/ports/clock';
 import type { SecretStore } from '../../../main/ports/secret-store';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { FolderSaveDialog, PresetOpenDialog } from '../../host/test-ports';
 import { freshKeytarStore } from '../support/private-keyring';
 
 /** The app's services against the platform in a fresh data folder and keychain service (both returned: a crash child reuses them). */
-export async function rotationAppServices(idp: IdentityPlatform, opener: BrowserOpener, store: SecretStore & { readonly service?: string } = freshKeytarStore(), dataDir?: string): Promise<{ services: AppServices; dataDir: string }> {
+export async function rotationAppServices(idp: IdentityPlatform, opener: BrowserOpener, store: SecretStore & { readonly service?: string } = freshKeytarStore(), dataDir?: string, clock: Clock = new SystemClock()): Promise<{ services: AppServices; dataDir: string }> {
   const dir = dataDir ?? join(await mkdtemp(join(tmpdir(), 'gma-rotation-')), 'data');
   const services = createAppServices({
     fs: new NodeFileSystem(), saveDialog: new FolderSaveDialog(join(dir, '..', 'exports')), openDialog: new PresetOpenDialog(), browserOpener: opener,
-    productName: 'GMA', version: '0.0.0-test', secretStore: store, clipboard: new RecordingClipboard(), dataDir: dir, clock: new SystemClock(),
+    productName: 'GMA', version: '0.0.0-test', secretStore: store, clipboard: new RecordingClipboard(), dataDir: dir, clock,
     http: createNodeFetchClient(), endpoints: endpointsOf(idp), authTimeouts: { interactiveMs: 30_000 }, entraBackoffMs: TEST_BACKOFF_MS,
   });
   return { services, dataDir: dir };
@@ -47,7 +50,7 @@ export const CONNECTION = 'lab';
 /** The rotation service over the app's services, unattended (token from the keychain cache), as `gma rotate` builds it. */
 export function rotationOf(services: AppServices, idp: IdentityPlatform, dataDir: string, hooks?: RotationHooks): RotationService {
   return createRotationService({
-    http: createNodeFetchClient(), endpoints: endpointsOf(idp), fs: new NodeFileSystem(), dataDir, profiles: services.profiles, secrets: services.secrets, vault: services.vault,
+    http: createNodeFetchClient(), endpoints: endpointsOf(idp), fs: new NodeFileSystem(), dataDir, fileLock: new ProperFileLock(), profiles: services.profiles, secrets: services.secrets, vault: services.vault,
     xsoar: services.xsoar, connections: services.xsoarConnections.store, adminCachePlugin: new TokenCachePlugin(services.vault, SecretField.MsalAdminTokenCache),
     signIn: { mode: 'silent-only' }, backoffMs: TEST_BACKOFF_MS, ...(hooks ? { hooks } : {}),
   });

@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../main/app/app-services';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import type { RotationProgress } from '../../../main/lifecycle/rotation-service';
-import { launchBrowserUser, type BrowserUser } from '../../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { startRedirectCatcher, type RedirectCatcher } from '../../idp/redirect-catcher';
-import { startXsoarWorld, type XsoarWorld } from '../../xsoar/xsoar-world';
+import type { RotationProgress } from '../../../main/lifecycle/rotation-types';
+import type { BrowserUser } from '../../idp/browser-user';
+import type { IdentityPlatform } from '../../idp/identity-platform';
+import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import type { XsoarServer } from '../../xsoar/xsoar-server';
 import { PlayingBrowser } from '../signin/signin-fixture';
-import { requirePrivateKeyring } from '../support/private-keyring';
-import { BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, reload } from '../entra/entra-fixture';
-import { CONNECTION, expectConsistent, instanceCredential, refreshTokenOf, rotationAppServices, rotationOf, workingProfile, XSOAR_KEY } from './rotation-fixture';
+import { ETID, reload } from '../entra/entra-fixture';
+import { CONNECTION, expectConsistent, instanceCredential, refreshTokenOf, rotationOf, workingProfile } from './rotation-fixture';
+import { startRotationWorld, type RotationWorld } from './rotation-world';
 
 // Issue 15, "Must show": rotation of a secret and of a certificate against the test identity platform and the
 // XSOAR-shaped server, the test passing afterwards and the old credential gone; a failure injected at each step
@@ -22,27 +21,16 @@ let browser: BrowserUser;
 let catcher: RedirectCatcher;
 let opener: PlayingBrowser;
 let services: AppServices;
-let world: XsoarWorld;
+let rotationWorld: RotationWorld;
 let x6: XsoarServer;
 let dataDir: string;
 
 beforeAll(async () => {
-  requirePrivateKeyring();
-  idp = await startIdentityPlatform({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] });
-  browser = await launchBrowserUser(idp.caCertPath);
-  catcher = await startRedirectCatcher();
-  opener = new PlayingBrowser(browser, null);
-  ({ services, dataDir } = await rotationAppServices(idp, opener));
-  world = await startXsoarWorld(idp, ETID);
-  x6 = await world.server('xsoar6', [{ id: '', key: XSOAR_KEY, advanced: false, role: 'admin' }]);
-  const added = await services.xsoarConnections.add({ name: CONNECTION, url: x6.url, keyId: '', advancedKey: false, caPem: '', caFileName: '' }, XSOAR_KEY);
-  if (!added.ok) throw new Error(added.error.message);
+  rotationWorld = await startRotationWorld();
+  ({ idp, browser, catcher, opener, services, dataDir, x6 } = rotationWorld);
 });
 afterAll(async () => {
-  await world?.close();
-  await catcher?.close();
-  await browser?.close();
-  await idp?.close();
+  await rotationWorld?.close();
 });
 
 const request = (profileId: string) => ({ profileId, connection: CONNECTION, playgroundId: null, secretDays: 90, certificateDays: 200 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
+import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { TokenCachePlugin } from '../../../main/auth/token-cache-plugin';
@@ -23,6 +24,8 @@ const [dataDir = '', service = '', endpointsJson = '{}', profileId = '', connect
 async function pauseAt(here: string): Promise<void> {
   if (here !== point) return;
   process.stdout.write(`paused ${here}\n`);
+  // Alive until killed, as a process in the middle of its work is (a bare pending promise would let Node exit).
+  setInterval(() => undefined, 60_000);
   await new Promise(() => undefined);
 }
 
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     http: createNodeFetchClient(), endpoints,
   });
   const rotation = createRotationService({
-    http: createNodeFetchClient(), endpoints, fs: new NodeFileSystem(), dataDir, profiles: s.profiles, secrets: s.secrets, vault: s.vault, xsoar: s.xsoar,
+    http: createNodeFetchClient(), endpoints, fs: new NodeFileSystem(), dataDir, fileLock: new ProperFileLock(), profiles: s.profiles, secrets: s.secrets, vault: s.vault, xsoar: s.xsoar,
     connections: s.xsoarConnections.store, adminCachePlugin: new TokenCachePlugin(s.vault, SecretField.MsalAdminTokenCache), signIn: { mode: 'silent-only' },
     backoffMs: [50, 100, 200],
     hooks: { journaled: (phase) => pauseAt(`journal:${phase}`), acted: (what) => pauseAt(`acted:${what}`) },
