@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { exactlyOne, parseFlags, type CliUsageError } from './cli-flag-parsing';
 import { parseXsoarArgs, XSOAR_HELP_TEXT, type XsoarCliCommand } from './xsoar-cli-args';
 import { parseExpiringDays } from '../../shared/lifecycle/credential-expiry';
 
@@ -19,10 +19,8 @@ export type CliCommand =
   | { readonly kind: 'xsoar'; readonly command: XsoarCliCommand }
   | { readonly kind: 'diagnostics' };
 
-/** A command line that could not be understood, with what to do instead. */
-export interface CliUsageError {
-  readonly usageError: string;
-}
+// Still exported here, where it was first defined, for modules that import it from the command line's parser.
+export type { CliUsageError } from './cli-flag-parsing';
 
 /** The `--help` text. */
 export const HELP_TEXT = `gma — Graph Mail Auth Assistant on the command line
@@ -67,27 +65,22 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
     const xsoar = parseXsoarArgs(argv.slice(1));
     return 'usageError' in xsoar ? xsoar : { kind: 'xsoar', command: xsoar };
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        'include-secrets': { type: 'boolean' },
-        out: { type: 'string', short: 'o' },
-        rebind: { type: 'boolean' },
-        replace: { type: 'boolean' },
-        'as-new': { type: 'boolean' },
-        expiring: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { usageError: `${(error as Error).message}. Run "gma --help".` };
-  }
+  const parsed = parseFlags(
+    argv,
+    {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+      format: { type: 'string', short: 'f' },
+      'include-secrets': { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      rebind: { type: 'boolean' },
+      replace: { type: 'boolean' },
+      'as-new': { type: 'boolean' },
+      expiring: { type: 'string' },
+    },
+    'gma --help',
+  );
+  if ('usageError' in parsed) return parsed;
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
@@ -108,19 +101,21 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | CliUsageErro
       return days.ok ? { kind: 'profiles-list', expiringDays: days.days } : { usageError: days.problem };
     }
     case 'export': {
-      if (rest.length !== 1) return { usageError: 'Name exactly one profile: gma export <profile> --format <format>.' };
+      const profile = exactlyOne(rest, 'Name exactly one profile: gma export <profile> --format <format>.');
+      if (typeof profile !== 'string') return profile;
       if (importFlags) return { usageError: '--replace and --as-new go with "gma import".' };
       const format = values.format;
       if (format === undefined) return { usageError: `--format is required: one of ${CLI_FORMATS.join(', ')}.` };
       if (!(CLI_FORMATS as readonly string[]).includes(format)) return { usageError: `Unknown format "${format}": use one of ${CLI_FORMATS.join(', ')}.` };
-      return { kind: 'export', profile: rest[0] ?? '', format: format as CliFormat, includeSecrets: values['include-secrets'] === true, out: values.out ?? null, rebind: values.rebind === true };
+      return { kind: 'export', profile, format: format as CliFormat, includeSecrets: values['include-secrets'] === true, out: values.out ?? null, rebind: values.rebind === true };
     }
     case 'import': {
-      if (rest.length !== 1) return { usageError: 'Name exactly one file: gma import FILE.' };
+      const file = exactlyOne(rest, 'Name exactly one file: gma import FILE.');
+      if (typeof file !== 'string') return file;
       if (values.replace === true && values['as-new'] === true) return { usageError: 'Choose one: --replace or --as-new.' };
       const decision = values.replace === true ? 'replace' : values['as-new'] === true ? 'as-new' : null;
       if (values.format !== undefined || values['include-secrets'] || values.out !== undefined || values.rebind) return { usageError: '--format, --include-secrets, --out and --rebind go with "gma export".' };
-      return { kind: 'import', file: rest[0] ?? '', decision };
+      return { kind: 'import', file, decision };
     }
     case 'diagnostics': {
       if (rest.length !== 0) return { usageError: 'Use "gma diagnostics" without arguments.' };

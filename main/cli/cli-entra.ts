@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { AppError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { ADMIN_SIGN_IN_SCOPES, APP_REQUIRED_SCOPES, DEFAULT_BOOTSTRAP_CLIENT_ID, MAILBOX_USER_LOOKUP_SCOPE } from '../../shared/entra/entra-constants';
@@ -6,6 +5,7 @@ import { PROVISIONING_STEP_LABELS } from '../../shared/entra/provisioning-steps'
 import type { ConsentMode } from '../../shared/entra/registration-model';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import type { ProvisioningMode } from '../entra/registration-service';
+import { exactlyOne, parseFlags, wholeNumberFlag, type CliUsageError } from './cli-flag-parsing';
 import type { CliIo } from './cli-io';
 
 /** `gma entra …` options. */
@@ -40,26 +40,17 @@ client secret, 1-730 (default 180). GMA_NO_BROWSER=1 only prints the address.
 Exit codes: 0 success, 2 bad input, 1 other failures.`;
 
 /** Parses the arguments after `entra`. */
-export function parseEntraArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EntraCliCommand | { readonly usageError: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { consent: { type: 'string' }, 'secret-days': { type: 'string' }, 'bootstrap-client-id': { type: 'string' } },
-    });
-  } catch (error) {
-    return { usageError: `${(error as Error).message}. Run "gma entra --help".` };
-  }
-  const [mode, profile, ...extra] = parsed.positionals;
+export function parseEntraArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EntraCliCommand | CliUsageError {
+  const parsed = parseFlags(argv, { consent: { type: 'string' }, 'secret-days': { type: 'string' }, 'bootstrap-client-id': { type: 'string' } }, 'gma entra --help');
+  if ('usageError' in parsed) return parsed;
+  const [mode, ...rest] = parsed.positionals;
   if (mode !== 'create' && mode !== 'check' && mode !== 'repair') return { usageError: 'Use "gma entra create|check|repair PROFILE".' };
-  if (profile === undefined || extra.length > 0) return { usageError: `Name exactly one profile: gma entra ${mode} PROFILE.` };
+  const profile = exactlyOne(rest, `Name exactly one profile: gma entra ${mode} PROFILE.`);
+  if (typeof profile !== 'string') return profile;
   const consent = parsed.values.consent ?? 'tenant';
   if (consent !== 'tenant' && consent !== 'mailbox-user') return { usageError: `--consent is "tenant" or "mailbox-user", not "${consent}".` };
-  const daysText = parsed.values['secret-days'] ?? '180';
-  const secretDays = /^\d+$/.test(daysText) ? Number(daysText) : Number.NaN;
-  if (!Number.isInteger(secretDays) || secretDays < 1 || secretDays > 730) return { usageError: `--secret-days is a whole number from 1 to 730, not "${daysText}".` };
+  const secretDays = wholeNumberFlag(parsed.values['secret-days'], 180, { min: 1, max: 730 }, (text) => `--secret-days is a whole number from 1 to 730, not "${text}".`);
+  if (typeof secretDays !== 'number') return secretDays;
   const bootstrap = parsed.values['bootstrap-client-id'] ?? env['GMA_BOOTSTRAP_CLIENT_ID'] ?? '';
   return { mode, profile, consent, secretDays, bootstrapClientId: bootstrap.trim() === '' ? null : bootstrap.trim() };
 }

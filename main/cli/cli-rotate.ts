@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { AppError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { terminalSafe } from '../../shared/text/unsafe-characters';
 import type { Result } from '../../shared/result';
 import type { RotationService } from '../lifecycle/rotation-service';
 import { recoveryLeftOver, type RecoveryReport } from '../lifecycle/rotation-types';
+import { exactlyOne, parseFlags, wholeNumberFlag } from './cli-flag-parsing';
 import type { CliIo } from './cli-io';
 
 /** A parsed `gma rotate …` command line. */
@@ -35,41 +35,35 @@ for --recover: a journal that could not be acted on now, or needs you).`;
 type Usage = { readonly usageError: string };
 
 function days(text: string | undefined, fallback: number, max: number, flag: string): number | Usage {
-  if (text === undefined) return fallback;
-  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1 || Number(text) > max) return { usageError: `${flag} takes a whole number of days from 1 to ${max}, not "${text}".` };
-  return Number(text);
+  return wholeNumberFlag(text, fallback, { min: 1, max, trim: true, maxDigits: 4 }, (typed) => `${flag} takes a whole number of days from 1 to ${max}, not "${typed}".`);
 }
 
 /** Parses the arguments after `gma rotate`. */
 export function parseRotateArgs(argv: readonly string[]): RotateCliCommand | Usage {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        connection: { type: 'string' },
-        playground: { type: 'string' },
-        'secret-days': { type: 'string' },
-        'certificate-days': { type: 'string' },
-        recover: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    return { usageError: `${(error as Error).message}. Run "gma rotate --help".` };
-  }
+  const parsed = parseFlags(
+    argv,
+    {
+      connection: { type: 'string' },
+      playground: { type: 'string' },
+      'secret-days': { type: 'string' },
+      'certificate-days': { type: 'string' },
+      recover: { type: 'boolean' },
+    },
+    'gma rotate --help',
+  );
+  if ('usageError' in parsed) return parsed;
   const { values: v, positionals } = parsed;
   if (v.recover) {
     if (positionals.length > 0 || v.connection !== undefined || v.playground !== undefined || v['secret-days'] !== undefined || v['certificate-days'] !== undefined) return { usageError: 'Use "gma rotate --recover" alone.' };
     return { kind: 'recover' };
   }
-  if (positionals.length !== 1 || (positionals[0] ?? '').trim() === '') return { usageError: 'Name exactly one profile: gma rotate PROFILE.' };
+  const profile = exactlyOne(positionals, 'Name exactly one profile: gma rotate PROFILE.', true);
+  if (typeof profile !== 'string') return profile;
   const secretDays = days(v['secret-days'], 180, 730, '--secret-days');
   if (typeof secretDays !== 'number') return secretDays;
   const certificateDays = days(v['certificate-days'], 365, 365, '--certificate-days');
   if (typeof certificateDays !== 'number') return certificateDays;
-  return { kind: 'rotate', profile: positionals[0] ?? '', connection: v.connection ?? null, playground: v.playground ?? null, secretDays, certificateDays };
+  return { kind: 'rotate', profile, connection: v.connection ?? null, playground: v.playground ?? null, secretDays, certificateDays };
 }
 
 // What the user typed was wrong (exit 2); everything else exits 1.

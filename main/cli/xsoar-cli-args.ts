@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { exactlyOne, parseFlags } from './cli-flag-parsing';
 
 /** A parsed `gma xsoar …` command line (the shapes issue 13 spells out). */
 export type XsoarCliCommand =
@@ -25,26 +25,21 @@ type Usage = { readonly usageError: string };
 
 /** Parses the arguments after `gma xsoar`. */
 export function parseXsoarArgs(argv: readonly string[]): XsoarCliCommand | Usage {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        url: { type: 'string' },
-        'key-id': { type: 'string' },
-        'ca-file': { type: 'string' },
-        'advanced-key': { type: 'boolean' },
-        connection: { type: 'string' },
-        test: { type: 'boolean' },
-        playground: { type: 'string' },
-        engine: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { usageError: `${(error as Error).message}. Run "gma --help".` };
-  }
+  const parsed = parseFlags(
+    argv,
+    {
+      url: { type: 'string' },
+      'key-id': { type: 'string' },
+      'ca-file': { type: 'string' },
+      'advanced-key': { type: 'boolean' },
+      connection: { type: 'string' },
+      test: { type: 'boolean' },
+      playground: { type: 'string' },
+      engine: { type: 'string' },
+    },
+    'gma --help',
+  );
+  if ('usageError' in parsed) return parsed;
   const { values: v, positionals } = parsed;
   const [command, ...rest] = positionals;
   const used = (allowed: readonly string[]): Usage | null => {
@@ -65,22 +60,25 @@ export function parseXsoarArgs(argv: readonly string[]): XsoarCliCommand | Usage
       return { usageError: 'Use "gma xsoar connections add NAME --url URL", "gma xsoar connections list" or "gma xsoar connections remove NAME".' };
     }
     case 'send': {
-      if (rest.length !== 1) return { usageError: 'Name exactly one profile: gma xsoar send PROFILE --connection NAME.' };
+      const profile = exactlyOne(rest, 'Name exactly one profile: gma xsoar send PROFILE --connection NAME.');
+      if (typeof profile !== 'string') return profile;
       const c = connection();
       if (typeof c !== 'string') return c;
-      return used(['connection', 'test', 'playground', 'engine']) ?? { kind: 'send', profile: rest[0] ?? '', connection: c, test: v.test === true, playground: v.playground ?? null, engine: v.engine ?? '' };
+      return used(['connection', 'test', 'playground', 'engine']) ?? { kind: 'send', profile, connection: c, test: v.test === true, playground: v.playground ?? null, engine: v.engine ?? '' };
     }
     case 'test': {
-      if (rest.length !== 1) return { usageError: 'Name exactly one instance: gma xsoar test INSTANCE --connection NAME.' };
+      const instance = exactlyOne(rest, 'Name exactly one instance: gma xsoar test INSTANCE --connection NAME.');
+      if (typeof instance !== 'string') return instance;
       const c = connection();
       if (typeof c !== 'string') return c;
-      return used(['connection', 'playground']) ?? { kind: 'test', instance: rest[0] ?? '', connection: c, playground: v.playground ?? null };
+      return used(['connection', 'playground']) ?? { kind: 'test', instance, connection: c, playground: v.playground ?? null };
     }
     case 'pull': {
-      if (rest.length !== 1) return { usageError: 'Name exactly one instance: gma xsoar pull INSTANCE --connection NAME.' };
+      const instance = exactlyOne(rest, 'Name exactly one instance: gma xsoar pull INSTANCE --connection NAME.');
+      if (typeof instance !== 'string') return instance;
       const c = connection();
       if (typeof c !== 'string') return c;
-      return used(['connection']) ?? { kind: 'pull', instance: rest[0] ?? '', connection: c };
+      return used(['connection']) ?? { kind: 'pull', instance, connection: c };
     }
     default:
       return { usageError: `Unknown command "gma xsoar ${command ?? ''}". Run "gma --help".` };

@@ -1,15 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../shared/errors/app-error';
 import type { Result } from '../../shared/result';
+import { runCurrentRequest, settledState, type RequestState } from './current-request-runner';
 
-/** Where one cancellable main-process request stands. */
-export type RequestState<T> =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly requestId: string; readonly label: string }
-  | { readonly kind: 'done'; readonly value: T }
-  | { readonly kind: 'failed'; readonly error: AppError };
-
-let counter = 0;
+// Screens import the request state from the hook they use.
+export type { RequestState } from './current-request-runner';
 
 /**
  * One cancellable main-process request at a time: `start` gives it a fresh request id, `cancel` asks the main
@@ -22,22 +16,25 @@ export function useCancellableRequest<T>(idPrefix: string, sendCancel: (requestI
   const [state, setState] = useState<RequestState<T>>({ kind: 'idle' });
   const current = useRef<string | null>(null);
 
-  const start = useCallback(async (label: string, run: (requestId: string) => Promise<Result<T>>): Promise<Result<T> | null> => {
-    counter += 1;
-    const requestId = `${idPrefix}-${Date.now().toString(36)}-${counter}`;
-    current.current = requestId;
-    setState({ kind: 'running', requestId, label });
-    let result: Result<T>;
-    try {
-      result = await run(requestId);
-    } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: String(error) } };
-    }
-    if (current.current !== requestId) return null;
-    current.current = null;
-    setState(result.ok ? { kind: 'done', value: result.value } : { kind: 'failed', error: result.error });
-    return result;
-  }, [idPrefix]);
+  const start = useCallback(
+    (label: string, run: (requestId: string) => Promise<Result<T>>): Promise<Result<T> | null> =>
+      runCurrentRequest(
+        idPrefix,
+        {
+          currentId: () => current.current,
+          started: (requestId) => {
+            current.current = requestId;
+            setState({ kind: 'running', requestId, label });
+          },
+          settled: (result) => {
+            current.current = null;
+            setState(settledState(result));
+          },
+        },
+        run,
+      ),
+    [idPrefix],
+  );
 
   const cancel = useCallback(() => {
     if (current.current !== null) sendCancel(current.current);

@@ -1,5 +1,5 @@
-import type { AppError } from '../../../shared/errors/app-error';
 import type { Result } from '../../../shared/result';
+import { runCurrentRequest, settledState } from '../../ipc/current-request-runner';
 import type { OperationState } from '../self-deployed/use-operation';
 
 /** Why an operation finished, for listeners that act on results (the wizard of its profile). */
@@ -13,12 +13,6 @@ export interface SettledOperation {
 
 type Listener = () => void;
 type SettledListener = (settled: SettledOperation) => void;
-
-let counter = 0;
-function newRequestId(): string {
-  counter += 1;
-  return `op-${Date.now().toString(36)}-${counter}`;
-}
 
 function keyOf(profileId: string | null, name: string): string {
   return `${profileId ?? 'unsaved'}:${name}`;
@@ -63,22 +57,24 @@ export class OperationStore {
   }
 
   /** Starts `run` as operation `name` of `profileId`; resolves with its result, or `null` when it was superseded. */
-  async start<T>(profileId: string | null, name: string, run: (requestId: string) => Promise<Result<T>>): Promise<Result<T> | null> {
+  start<T>(profileId: string | null, name: string, run: (requestId: string) => Promise<Result<T>>): Promise<Result<T> | null> {
     const key = keyOf(profileId, name);
-    const requestId = newRequestId();
-    this.current.set(key, requestId);
-    this.set(key, { kind: 'running', requestId, label: '' });
-    let result: Result<T>;
-    try {
-      result = await run(requestId);
-    } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: String(error) } satisfies AppError };
-    }
-    if (this.current.get(key) !== requestId) return null;
-    this.current.delete(key);
-    this.set(key, result.ok ? { kind: 'done', value: result.value } : { kind: 'failed', error: result.error });
-    for (const l of this.settledListeners) l({ profileId, name, result });
-    return result;
+    return runCurrentRequest(
+      'op',
+      {
+        currentId: () => this.current.get(key),
+        started: (requestId) => {
+          this.current.set(key, requestId);
+          this.set(key, { kind: 'running', requestId, label: '' });
+        },
+        settled: (result) => {
+          this.current.delete(key);
+          this.set(key, settledState(result));
+          for (const l of this.settledListeners) l({ profileId, name, result });
+        },
+      },
+      run,
+    );
   }
 
   /** Cancels operation `name` of `profileId` if it runs (the main process aborts it and closes its listener). */
