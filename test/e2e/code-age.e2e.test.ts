@@ -1,38 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { NodeFileSystem } from '../../main/adapters/node-file-system';
-import { SystemClock } from '../../main/adapters/system-clock';
-import { ProfileStore } from '../../main/profiles/profile-store';
-import { SecretVault } from '../../main/secrets/secret-vault';
-import { ProfilesService } from '../../main/services/profiles-service';
-import { SecretsService } from '../../main/services/secrets-service';
+import type { Browser } from 'playwright-core';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { SecretField } from '../../shared/domain/secret-field';
 import { emptySelfDeployedDraft } from '../../shared/domain/self-deployed-draft';
-import { RecordingClipboard } from '../fakes/recording-clipboard';
-import { requirePrivateKeyring } from '../integration/support/private-keyring';
-import { launchChromium, SCREENSHOT_DIR, startApp, type Seed } from './support/app-under-test';
+import { startApp, type Seed } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { seedProfileServices } from './support/seed-profile-services';
 
 let browser: Browser;
-beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+useChromium((b) => (browser = b), { requireKeyring: true });
 
 /** A finished self-deployed configuration whose code was obtained 25 minutes ago, saved by the real services. */
-const seedExpiredCode: Seed = async ({ dataDir, secretStore }) => {
-  const clock = new SystemClock();
-  const store = new ProfileStore(new NodeFileSystem(), dataDir, clock);
-  const vault = new SecretVault(secretStore);
-  const profiles = new ProfilesService(store, vault, clock);
-  const secrets = new SecretsService(store, vault, new RecordingClipboard(), clock);
+const seedExpiredCode: Seed = async (ctx) => {
+  const { profiles, secrets } = seedProfileServices(ctx);
   const d = emptyDraft();
   const draft: ProfileDraft = {
     ...d,

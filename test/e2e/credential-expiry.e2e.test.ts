@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { NodeFileSystem } from '../../main/adapters/node-file-system';
-import { SystemClock } from '../../main/adapters/system-clock';
-import { ProfileStore } from '../../main/profiles/profile-store';
-import { SecretVault } from '../../main/secrets/secret-vault';
-import { ProfilesService } from '../../main/services/profiles-service';
-import { SecretsService } from '../../main/services/secrets-service';
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { generateSelfSignedCertificate } from '../../main/certs/self-signed-generator';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { SecretField, type ProfileSecretField } from '../../shared/domain/secret-field';
 import { emptySelfDeployedDraft, type SelfDeployedCertificate } from '../../shared/domain/self-deployed-draft';
-import { RecordingClipboard } from '../fakes/recording-clipboard';
-import { requirePrivateKeyring } from '../integration/support/private-keyring';
 import { expectNoAxeViolations } from './support/page-checks';
-import { launchChromium, SCREENSHOT_DIR, startApp, type Seed } from './support/app-under-test';
+import { startApp, type Seed } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { seedProfileServices } from './support/seed-profile-services';
 
 // Issue 15, "the expiry warnings in the UI": the start banner and the days left in Profiles, from dates the real
 // services recorded (one read from Entra ID, one the certificate's own end, one far off).
 
 let browser: Browser;
-beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium((b) => (browser = b), { requireKeyring: true });
 
 const DAY = 86_400_000;
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 const SECRET = 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789';
 
 function draftOf(instanceName: string, credentialKind: 'secret' | 'certificate', certificate: SelfDeployedCertificate | null = null): ProfileDraft {
@@ -43,12 +30,8 @@ function draftOf(instanceName: string, credentialKind: 'secret' | 'certificate',
 }
 
 function seedWith(entries: ReadonlyArray<{ readonly draft: ProfileDraft; readonly secret: readonly [ProfileSecretField, string]; readonly entraEndsInDays?: number }>): Seed {
-  return async ({ dataDir, secretStore }) => {
-    const clock = new SystemClock();
-    const store = new ProfileStore(new NodeFileSystem(), dataDir, clock);
-    const vault = new SecretVault(secretStore);
-    const profiles = new ProfilesService(store, vault, clock);
-    const secrets = new SecretsService(store, vault, new RecordingClipboard(), clock);
+  return async (ctx) => {
+    const { profiles, secrets } = seedProfileServices(ctx);
     for (const e of entries) {
       const created = await profiles.createFromDraft(e.draft, 'review');
       if (!created.ok) throw new Error(created.error.message);

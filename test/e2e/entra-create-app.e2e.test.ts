@@ -1,67 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
-import { launchBrowserUser, type BrowserUser } from '../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../idp/identity-platform';
+import type { IdentityPlatform } from '../idp/identity-platform';
 import { newClientId } from '../integration/idp/fixture';
 import { ADA, ADA2, BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, MAILBOX, NOBODY, TEST_BACKOFF_MS } from '../integration/entra/entra-fixture';
-import { endpointsOf, PlayingBrowser } from '../integration/signin/signin-fixture';
 import { integrationClientAssertion, redeemLikeIntegration } from '../integration/signin/xsoar-assertion';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { freePort } from '../support/free-port';
+import { exportWithSecrets, type ExportedSettings } from './support/export-step';
+import { succeeded } from './support/operation-result';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { startSignedInApp, useSignInSession, type SignedInApp, type SignInSession } from './support/sign-in-session';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
+let session: SignInSession;
 let idp: IdentityPlatform;
-let user: BrowserUser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  idp = await startIdentityPlatform({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] });
-  user = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await user?.close();
-  await idp?.close();
-  await browser?.close();
+useChromium((b) => (browser = b));
+useSignInSession({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] }, (started) => {
+  session = started;
+  idp = started.idp;
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 const tokenEndpoint = () => `${idp.authority(ETID)}oauth2/v2.0/token`;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function succeeded(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`[data-op-done=${name}], [data-op-error=${name}]`, { timeout: 60_000, state: 'attached' });
-  const error = await page.locator(`[data-op-error=${name}]`).count();
-  if (error > 0) throw new Error(`${name} failed: ${await page.textContent(`[data-op-error=${name}]`)}`);
-}
-
-interface Setup {
-  readonly app: AppUnderTest;
-  readonly opener: PlayingBrowser;
+interface Setup extends SignedInApp {
   readonly redirectUri: string;
 }
 
 async function setUp(): Promise<Setup> {
-  const opener = new PlayingBrowser(user, null);
-  const app = await startApp(browser, {
-    browserOpener: opener,
-    http: createNodeFetchClient(),
-    endpoints: endpointsOf(idp),
-    extraExternalHosts: [idp.authorityHostAndPort],
-    authTimeouts: { interactiveMs: 60_000 },
-    entraBackoffMs: TEST_BACKOFF_MS,
-  });
-  return { app, opener, redirectUri: `http://localhost:${await freePort()}/xsoar` };
+  const started = await startSignedInApp(browser, session, { authTimeouts: { interactiveMs: 60_000 }, entraBackoffMs: TEST_BACKOFF_MS });
+  return { ...started, redirectUri: `http://localhost:${await freePort()}/xsoar` };
 }
 
 /** Method → app step with tenant, redirect URI and mailbox typed in; the client ID stays empty. */
@@ -87,7 +55,7 @@ async function runAs(s: Setup, button: 'entra-create' | 'entra-check' | 'entra-r
 }
 
 /** Credential step (the secret or key already in the keychain) → setup → mailbox → verify (all ✓) → code → review → export. */
-async function onToExport(s: Setup, screenshots: boolean): Promise<Record<string, { password: string; identifier: string } & Record<string, unknown>>> {
+async function onToExport(s: Setup, screenshots: boolean): Promise<ExportedSettings> {
   const { page } = s.app;
   await next(page);
   await expectStep(page, 'self-deployed-credential');
@@ -115,10 +83,7 @@ async function onToExport(s: Setup, screenshots: boolean): Promise<Record<string
   await expectStep(page, 'review');
   await next(page);
   await expectStep(page, 'export');
-  await page.check('input[name=include-secrets]');
-  await page.click('button[name=export]');
-  const path = (await page.locator('[data-export-path]').textContent()) ?? '';
-  return JSON.parse(await readFile(path, 'utf8')) as Record<string, { password: string; identifier: string } & Record<string, unknown>>;
+  return exportWithSecrets(page);
 }
 
 describe('Create the Entra ID app for me, in Chromium', () => {

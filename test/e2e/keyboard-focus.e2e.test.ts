@@ -5,19 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
 import { waitForStepContent } from './support/page-checks';
 
 let browser: Browser;
 let app: AppUnderTest;
+useChromium((b) => (browser = b));
 beforeAll(async () => {
-  browser = await launchChromium();
   app = await startApp(browser);
   await app.page.setViewportSize({ width: 900, height: 650 });
 });
+// Registered after Chromium's, so it runs first (vitest runs after-hooks as a stack): the app closes before its browser.
 afterAll(async () => {
   await app?.close();
-  await browser?.close();
 });
 
 /** The focused element, and whether it is inside the window. */

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PARAM_TABLE } from '../../shared/xsoar/param-table';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { expectStep, next } from './support/wizard-steps';
 
 const MI_CLIENT_ID = '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
-
-async function next(page: Page): Promise<void> {
-  await page.click('button[name=next]');
-}
-
-async function expectStep(page: Page, step: string): Promise<void> {
-  await page.waitForSelector(`.wizard[data-step="${step}"]`);
-}
+useChromium((b) => (browser = b));
 
 async function fill(page: Page, name: string, value: string): Promise<void> {
   await page.fill(`input[name="${name}"]`, value);

@@ -1,59 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Profile } from '../../shared/domain/profile';
-import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
-import { launchBrowserUser, type BrowserUser } from '../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../idp/identity-platform';
+import type { IdentityPlatform } from '../idp/identity-platform';
+import type { BrowserUser } from '../idp/browser-user';
 import { ADMIN, ALICE, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from '../integration/idp/fixture';
-import { endpointsOf, PlayingBrowser } from '../integration/signin/signin-fixture';
-import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
+import { freePort } from '../support/free-port';
+import { succeeded } from './support/operation-result';
+import { profilesOnDisk } from './support/profiles-on-disk';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { startSignedInApp, useSignInSession, type SignInSession } from './support/sign-in-session';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
+let session: SignInSession;
 let idp: IdentityPlatform;
 let user: BrowserUser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  user = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await user?.close();
-  await idp?.close();
-  await browser?.close();
+useChromium((b) => (browser = b));
+useSignInSession({ tenants: [TENANT], users: USERS }, (started) => {
+  session = started;
+  ({ idp, user } = started);
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 const rail = (page: Page, title: string) => page.click(`.step-rail button:has-text("${title}")`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function succeeded(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`[data-op-done=${name}], [data-op-error=${name}]`, { timeout: 60_000, state: 'attached' });
-  const error = await page.locator(`[data-op-error=${name}]`).count();
-  if (error > 0) throw new Error(`${name} failed: ${await page.textContent(`[data-op-error=${name}]`)}`);
-}
-
-async function profileOnDisk(dataDir: string): Promise<Profile | undefined> {
-  const file = JSON.parse(await readFile(join(dataDir, 'profiles.json'), 'utf8')) as { profiles: Profile[] };
-  return file.profiles[0];
-}
 
 describe('operations survive navigation (Chromium, test identity platform)', () => {
   it('leaving Verify while admin consent waits keeps it running; the result is kept in the profile, shown after coming back and listed on Review; a changed value makes it stale', async () => {
-    const opener = new PlayingBrowser(user, null);
-    const app = await startApp(browser, { browserOpener: opener, http: createNodeFetchClient(), endpoints: endpointsOf(idp), extraExternalHosts: [idp.authorityHostAndPort] });
+    const { app, opener } = await startSignedInApp(browser, session);
     try {
       const { page } = app;
       const clientId = newClientId();
@@ -112,8 +85,8 @@ describe('operations survive navigation (Chromium, test identity platform)', () 
       const outcome = await user.play(consentUrl, { user: ADMIN, consent: 'accept' });
       expect(outcome.kind).toBe('left-platform');
       // The main process kept the result in the profile: which check, when, for which values (never a secret).
-      await expect.poll(async () => (await profileOnDisk(app.dataDir))?.verifiedChecks.map((c) => c.kind).sort(), { timeout: 30_000 }).toEqual(['admin-consent', 'credential']);
-      const stored = await profileOnDisk(app.dataDir);
+      await expect.poll(async () => (await profilesOnDisk(app.dataDir))[0]?.verifiedChecks.map((c) => c.kind).sort(), { timeout: 30_000 }).toEqual(['admin-consent', 'credential']);
+      const stored = (await profilesOnDisk(app.dataDir))[0];
       expect(JSON.stringify(stored)).not.toContain(secret);
 
       // Coming back: the check shows as passed, both as the operation's result and as the profile's record.

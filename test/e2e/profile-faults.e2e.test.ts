@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { SecretVault } from '../../main/secrets/secret-vault';
 import { timedGeneration } from '../../main/secrets/item-age';
 import { SecretField } from '../../shared/domain/secret-field';
-import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
-import { requirePrivateKeyring, secretToolAccounts } from '../integration/support/private-keyring';
+import { startApp } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { secretToolAccounts } from '../integration/support/private-keyring';
 
 let browser: Browser;
-beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium((b) => (browser = b), { requireKeyring: true });
 
 const LOST_PROFILE = '5d1e8a3c-7b2f-4c6d-9e0a-1f2b3c4d5e6f';
 
@@ -41,7 +37,7 @@ describe('profiles screen after a damaged profiles file', () => {
       await page.click('button[name=check-orphans]');
       await page.waitForSelector(`[data-orphans] >> text=${LOST_PROFILE}`);
       expect(await page.textContent('[data-orphans]')).toContain('self-deployed.client-secret, self-deployed.private-key');
-      await page.screenshot({ path: join(SCREENSHOT_DIR, '10-profiles-file-damaged.png'), fullPage: true });
+      await shot(page, '10-profiles-file-damaged');
       await page.click('button[name=remove-orphans]');
       await page.waitForSelector('text=/Removed 4 leftover keychain items/'); // 1 + (head + 2 chunks)
       expect(await secretToolAccounts(app.secretStore.service)).toEqual([]);

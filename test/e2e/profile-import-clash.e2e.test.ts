@@ -4,22 +4,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createAppServices, type AppServices } from '../../main/app/app-services';
+import type { AppServices } from '../../main/app/app-services';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../main/adapters/node-file-system';
-import { SystemClock } from '../../main/adapters/system-clock';
-import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
 import type { SecretStore } from '../../main/ports/secret-store';
 import { keychainServiceName } from '../../main/secrets/secret-accounts';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft } from '../../shared/domain/profile-draft';
 import { SecretField } from '../../shared/domain/secret-field';
-import { RecordingClipboard } from '../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../host/test-ports';
 import { fakeOproxyValues } from '../unit/shared/oproxy/oproxy-fixtures';
-import { requirePrivateKeyring } from '../integration/support/private-keyring';
-import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
+import { keychainAppServices } from '../integration/support/keychain-app-services';
+import { startApp } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
 
 const PASSPHRASE = 'copper willow orbit lantern 58';
 const mine = fakeOproxyValues();
@@ -27,31 +23,16 @@ const theirs = fakeOproxyValues();
 
 let browser: Browser;
 let colleagueDir: string;
+useChromium((b) => (browser = b), { requireKeyring: true });
 beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
   colleagueDir = await mkdtemp(join(tmpdir(), 'gma-colleague-'));
 });
 afterAll(async () => {
-  await browser?.close();
   await rm(colleagueDir, { recursive: true, force: true });
 });
 
 function servicesOn(dataDir: string, secretStore: SecretStore): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dataDir, '..', 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: '0.0.0-test',
-    secretStore,
-    clipboard: new RecordingClipboard(),
-    dataDir,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  return keychainAppServices({ dataDir, exportsDir: join(dataDir, '..', 'exports'), secretStore, version: '0.0.0-test' });
 }
 
 /** An XSOAR-app profile for instance "Graph Mail SOC" with Token and Key in the keychain. */
@@ -110,7 +91,7 @@ describe('importing a colleague’s bundle for the same instance (case 2)', () =
       expect(await side('existing', 'secrets')).toContain('Key');
       expect(await side('incoming', 'secrets')).toContain('Token');
       expect(await page.textContent('.import-clash')).toContain('Replacing deletes the secrets stored for “My SOC”');
-      await page.screenshot({ path: join(SCREENSHOT_DIR, '11-import-clash.png'), fullPage: true });
+      await shot(page, '11-import-clash');
 
       // Cancel: nothing changes.
       await page.click('button[name=import-cancel-clash]');

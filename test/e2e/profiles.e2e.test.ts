@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
-import { requirePrivateKeyring, secretToolAccounts } from '../integration/support/private-keyring';
+import { startApp } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { secretToolAccounts } from '../integration/support/private-keyring';
 
 let browser: Browser;
-beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
+useChromium((b) => (browser = b), { requireKeyring: true });
 
 const item = (name: string) => `li[data-profile-name="${name}"]`;
 const secretRow = (field: string) => `[data-secret-field="${field}"]`;

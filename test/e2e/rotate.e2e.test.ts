@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AppServices } from '../../main/app/app-services';
 import { SecretField } from '../../shared/domain/secret-field';
 import type { Profile } from '../../shared/domain/profile';
-import { launchBrowserUser, type BrowserUser } from '../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../idp/identity-platform';
+import type { BrowserUser } from '../idp/browser-user';
+import type { IdentityPlatform } from '../idp/identity-platform';
 import { startRedirectCatcher, type RedirectCatcher } from '../idp/redirect-catcher';
 import { startXsoarWorld, type XsoarWorld } from '../xsoar/xsoar-world';
 import type { XsoarServer } from '../xsoar/xsoar-server';
 import { endpointsOf, PlayingBrowser } from '../integration/signin/signin-fixture';
-import { requirePrivateKeyring } from '../integration/support/private-keyring';
 import { BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, TEST_BACKOFF_MS } from '../integration/entra/entra-fixture';
 import { CONNECTION, expectConsistent, rotationAppServices, workingProfile, XSOAR_KEY } from '../integration/lifecycle/rotation-fixture';
 import { expectNoAxeViolations } from './support/page-checks';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { useSignInSession } from './support/sign-in-session';
 
 // Issue 15, Rotate in the app: a button on the profile, progress per step, cancel before the point of no return.
 // The real renderer in Chromium, the real services, the test identity platform and the XSOAR-shaped server.
@@ -26,24 +27,18 @@ let catcher: RedirectCatcher;
 let world: XsoarWorld;
 let x6: XsoarServer;
 
+useChromium((b) => (chromium = b), { requireKeyring: true });
+useSignInSession({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] }, (started) => ({ idp, user } = started));
 beforeAll(async () => {
-  requirePrivateKeyring();
-  chromium = await launchChromium();
-  idp = await startIdentityPlatform({ tenants: [ENTRA_TENANT], users: ENTRA_USERS, apps: [BOOTSTRAP_APP] });
-  user = await launchBrowserUser(idp.caCertPath);
   catcher = await startRedirectCatcher();
   world = await startXsoarWorld(idp, ETID);
   x6 = await world.server('xsoar6', [{ id: '', key: XSOAR_KEY, advanced: false, role: 'admin' }]);
 });
+// Registered after the session, so it runs before the session's own clean-up (vitest runs after-hooks as a stack).
 afterAll(async () => {
   await world?.close();
   await catcher?.close();
-  await user?.close();
-  await idp?.close();
-  await chromium?.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 /** The app over a data folder and keychain where a working profile (registration, instance, passed test) exists. */
 async function appWithWorkingProfile(name: string): Promise<{ app: AppUnderTest; seeded: AppServices; profile: Profile }> {

@@ -1,58 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
-import { launchBrowserUser, type BrowserUser } from '../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../idp/identity-platform';
+import type { IdentityPlatform } from '../idp/identity-platform';
 import type { AppSpec } from '../idp/platform-model';
 import { ADMIN, ALICE, BOB, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from '../integration/idp/fixture';
-import { endpointsOf, PlayingBrowser, portIsOpen } from '../integration/signin/signin-fixture';
+import { portIsOpen } from '../integration/signin/signin-fixture';
 import { integrationClientAssertion, redeemLikeIntegration } from '../integration/signin/xsoar-assertion';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { freePort } from '../support/free-port';
+import { exportWithSecrets, type ExportedSettings } from './support/export-step';
+import { succeeded } from './support/operation-result';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { startSignedInApp, useSignInSession, type SignedInApp, type SignInSession } from './support/sign-in-session';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
+let session: SignInSession;
 let idp: IdentityPlatform;
-let user: BrowserUser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  user = await launchBrowserUser(idp.caCertPath);
-});
-afterAll(async () => {
-  await user?.close();
-  await idp?.close();
-  await browser?.close();
+useChromium((b) => (browser = b));
+useSignInSession({ tenants: [TENANT], users: USERS }, (started) => {
+  session = started;
+  idp = started.idp;
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 const tokenEndpoint = () => `${idp.authority(TID)}oauth2/v2.0/token`;
 
-/** A free loopback port for the XSOAR-style Web redirect URI (bound and released at once). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Waits for an operation to finish; fails with the error the page shows when it did not succeed. */
-async function succeeded(page: Page, name: string): Promise<void> {
-  // `attached`: a finished step may render nothing visible (the code step shows its result elsewhere).
-  await page.waitForSelector(`[data-op-done=${name}], [data-op-error=${name}]`, { timeout: 60_000, state: 'attached' });
-  const error = await page.locator(`[data-op-error=${name}]`).count();
-  if (error > 0) throw new Error(`${name} failed: ${await page.textContent(`[data-op-error=${name}]`)}`);
-}
-
-interface Setup {
-  readonly app: AppUnderTest;
-  readonly opener: PlayingBrowser;
+interface Setup extends SignedInApp {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly secret: string;
@@ -61,14 +36,7 @@ interface Setup {
 
 /** The app under test wired to the test identity platform; the browser user plays the system browser. */
 async function setUp(platforms: 'web-and-desktop' | 'web-only' = 'web-and-desktop', interactiveMs = 60_000): Promise<Setup> {
-  const opener = new PlayingBrowser(user, null);
-  const app = await startApp(browser, {
-    browserOpener: opener,
-    http: createNodeFetchClient(),
-    endpoints: endpointsOf(idp),
-    extraExternalHosts: [idp.authorityHostAndPort],
-    authTimeouts: { interactiveMs },
-  });
+  const { app, opener } = await startSignedInApp(browser, session, { authTimeouts: { interactiveMs } });
   const clientId = newClientId();
   const redirectUri = `http://localhost:${await freePort()}/xsoar`;
   const secret = randomBytes(30).toString('base64url');
@@ -129,7 +97,7 @@ async function throughSetupAndMailbox(s: Setup, mailbox: string, screenshots: bo
 }
 
 /** The three checks, all passing, then the XSOAR code, review and export. Returns the exported settings. */
-async function verifyCodeAndExport(s: Setup, screenshots: boolean): Promise<Record<string, { password: string; identifier: string } & Record<string, unknown>>> {
+async function verifyCodeAndExport(s: Setup, screenshots: boolean): Promise<ExportedSettings> {
   const { page } = s.app;
   await page.click('button[name=check-credential]');
   await succeeded(page, 'check-credential');
@@ -159,10 +127,7 @@ async function verifyCodeAndExport(s: Setup, screenshots: boolean): Promise<Reco
   await next(page);
   await expectStep(page, 'export');
   // The settings go straight into XSOAR here, so the secrets are included (off by default).
-  await page.check('input[name=include-secrets]');
-  await page.click('button[name=export]');
-  const path = (await page.locator('[data-export-path]').textContent()) ?? '';
-  return JSON.parse(await readFile(path, 'utf8')) as Record<string, { password: string; identifier: string } & Record<string, unknown>>;
+  return exportWithSecrets(page);
 }
 
 describe('self-deployed Entra ID app in Chromium against the test identity platform', () => {

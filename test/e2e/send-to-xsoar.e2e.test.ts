@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAppServices } from '../../main/app/app-services';
-import { NodeFileSystem } from '../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../main/adapters/system-clock';
 import { AuthMethod } from '../../shared/domain/auth-method';
 import { SecretField, type ProfileSecretField } from '../../shared/domain/secret-field';
 import type { ProfileDraft } from '../../shared/domain/profile-draft';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../shared/config/identity-endpoints';
-import { launchBrowserUser, type BrowserUser } from '../idp/browser-user';
-import { startIdentityPlatform, type IdentityPlatform } from '../idp/identity-platform';
+import type { BrowserUser } from '../idp/browser-user';
+import type { IdentityPlatform } from '../idp/identity-platform';
 import { startRedirectCatcher, type RedirectCatcher } from '../idp/redirect-catcher';
 import { ALICE, MAIL_PERMISSIONS, newClientId, TENANT, TID, USERS } from '../integration/idp/fixture';
 import { codeFromBrowser, xsoarLoginUrl } from '../integration/idp/flows';
+import { keychainAppServices } from '../integration/support/keychain-app-services';
 import { draftFor } from '../integration/xsoar/xsoar-harness';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../host/test-ports';
-import { RecordingClipboard } from '../fakes/recording-clipboard';
 import { PLAYGROUND_ID, startXsoarWorld, type XsoarWorld } from '../xsoar/xsoar-world';
 import type { XsoarServer } from '../xsoar/xsoar-server';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest, type Seed } from './support/app-under-test';
+import { startApp, type AppUnderTest, type Seed } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { useSignInSession } from './support/sign-in-session';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
 let idp: IdentityPlatform;
@@ -33,10 +30,9 @@ const KEY6 = `k6-${randomBytes(16).toString('hex')}`;
 const KEY8 = { id: '12', key: `k8-${randomBytes(24).toString('hex')}` };
 const UA_CLIENT_ID = randomUUID();
 
+useChromium((b) => (browser = b));
+useSignInSession({ tenants: [TENANT], users: USERS }, (started) => ({ idp, user } = started));
 beforeAll(async () => {
-  browser = await launchChromium();
-  idp = await startIdentityPlatform({ tenants: [TENANT], users: USERS });
-  user = await launchBrowserUser(idp.caCertPath);
   catcher = await startRedirectCatcher();
   world = await startXsoarWorld(idp, TID);
   world.managedIdentity(TID, null);
@@ -44,17 +40,11 @@ beforeAll(async () => {
   x6 = await world.server('xsoar6', [{ id: '', key: KEY6, advanced: false, role: 'admin' }]);
   x8 = await world.server('xsoar8', [{ ...KEY8, advanced: true, role: 'admin' }], { engines: [{ id: 'engine-azure-vm', name: 'Azure VM engine' }] });
 });
+// Registered after the session, so it runs before the session's own clean-up (vitest runs after-hooks as a stack).
 afterAll(async () => {
   await world?.close();
   await catcher?.close();
-  await user?.close();
-  await idp?.close();
-  await browser?.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 
 /** Adds a connection through the form (the form is open when none exists, else under "Add a connection"). */
 async function addConnection(page: Page, c: { name: string; url: string; key: string; keyId?: string; advanced?: boolean }, expectOk = true): Promise<void> {
@@ -105,10 +95,7 @@ async function sendAndWait(page: Page, connectionLabel: string): Promise<void> {
 /** Seeds profiles with the app's own services before the app starts. */
 function seedProfiles(profiles: readonly { name: string; draft: ProfileDraft; secrets: readonly (readonly [ProfileSecretField, string])[] }[]): Seed {
   return async ({ dataDir, secretStore }) => {
-    const s = createAppServices({
-      fs: new NodeFileSystem(), clock: new SystemClock(), saveDialog: new FolderSaveDialog(dataDir), openDialog: new PresetOpenDialog(), browserOpener: new RecordingBrowserOpener(),
-      productName: 'GMA', version: '0', secretStore, clipboard: new RecordingClipboard(), dataDir, http: createNodeFetchClient(), endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-    });
+    const s = keychainAppServices({ dataDir, exportsDir: dataDir, secretStore, version: '0' });
     for (const p of profiles) {
       const created = await s.profiles.create(p.name, p.draft.method);
       if (!created.ok) throw new Error(created.error.message);

@@ -6,12 +6,13 @@
  * to docs/screenshots/ (the README shows them).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AuthMethod } from '../../shared/domain/auth-method';
 import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
 import { SecretField, type ProfileSecretField } from '../../shared/domain/secret-field';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
 import { expectNoAxeViolations, expectNoHorizontalScroll, waitForStepContent } from './support/page-checks';
 
 const SMALL = { width: 900, height: 650 } as const;
@@ -19,14 +20,14 @@ const THEMES = ['light', 'dark'] as const;
 
 let browser: Browser;
 let app: AppUnderTest;
+useChromium((b) => (browser = b));
 beforeAll(async () => {
-  browser = await launchChromium();
   app = await startApp(browser);
   await app.page.setViewportSize(SMALL);
 });
+// Registered after Chromium's, so it runs first (vitest runs after-hooks as a stack): the app closes before its browser.
 afterAll(async () => {
   await app?.close();
-  await browser?.close();
 });
 
 /** The checks every screen state gets: no sideways scroll and no axe violation, in both themes. */
@@ -35,7 +36,7 @@ async function checkState(page: Page, where: string, screenshot?: string): Promi
     await page.emulateMedia({ colorScheme: theme });
     await expectNoHorizontalScroll(page, `${where} (${theme})`);
     await expectNoAxeViolations(page, `${where} (${theme})`);
-    if (screenshot) await page.screenshot({ path: join(SCREENSHOT_DIR, `${screenshot}-${theme}.png`), fullPage: true });
+    if (screenshot) await shot(page, `${screenshot}-${theme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Profile } from '../../shared/domain/profile';
-import { launchChromium, SCREENSHOT_DIR, startApp } from './support/app-under-test';
-import { requirePrivateKeyring } from '../integration/support/private-keyring';
+import { startApp } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { profilesOnDisk } from './support/profiles-on-disk';
+import { shot } from './support/screenshots';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
-beforeAll(async () => {
-  requirePrivateKeyring();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium((b) => (browser = b), { requireKeyring: true });
 
 const MI_CLIENT_ID = '6f1c1f4e-52a8-4d0a-9a51-2b7d3c9e8f10';
 // Typed into paste boxes and never used: they must come back after navigation and never reach profiles.json.
@@ -22,9 +18,6 @@ const PASTED_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0
 const PASTED_CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIC+zCCAeOgAwIBAgIUpastedCertificateForE2E\n-----END CERTIFICATE-----';
 const PASTED_PASSPHRASE = 'pasted key passphrase 4e1c';
 const PASTED_ADDRESS = 'https://xsoar.contoso.example/oauth?code=0.AXkApastedCodeForE2E-restore&state=not-checked-yet';
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 const fill = (page: Page, name: string, value: string) => page.fill(`[name="${name}"]`, value);
 const item = (name: string) => `li[data-profile-name="${name}"]`;
 const value = (page: Page, name: string) => page.inputValue(`[name="${name}"]`);
@@ -40,9 +33,6 @@ async function toProfiles(page: Page): Promise<void> {
   await page.waitForSelector('.profiles-screen[data-loaded=true]');
 }
 
-async function profilesOnDisk(dataDir: string): Promise<Profile[]> {
-  return (JSON.parse(await readFile(join(dataDir, 'profiles.json'), 'utf8')) as { profiles: Profile[] }).profiles;
-}
 
 /** A managed-identity run to the export, with its own instance name and mailbox. */
 async function managedIdentityRun(page: Page, instance: string, mailbox: string, userAssigned: boolean): Promise<void> {

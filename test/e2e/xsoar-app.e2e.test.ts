@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest } from './support/app-under-test';
+import { useChromium } from './support/chromium-session';
+import { shot } from './support/screenshots';
+import { expectStep, next } from './support/wizard-steps';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium((b) => (browser = b));
 
 /** Generated consent-page values; never real credentials. */
 function consentValues() {
   return { id: randomUUID(), token: `0.AXkA${randomBytes(150).toString('base64url')}`, key: randomBytes(32).toString('base64') };
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-const next = (page: Page) => page.click('button[name=next]');
-const expectStep = (page: Page, step: string) => page.waitForSelector(`.wizard[data-step="${step}"]`);
 
 async function toCredentials(page: Page): Promise<void> {
   await page.check('input[name=method][value="xsoar-app"]');

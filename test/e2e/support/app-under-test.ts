@@ -12,15 +12,11 @@ import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { registerHandlers } from '../../../main/ipc/register-handlers';
 import { startTestHost, type TestHost } from '../../host/test-host';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener, RecordingFolderRevealer } from '../../host/test-ports';
-import { launchChromium } from '../../support/chromium';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 
 /** The built renderer (`npm run build`). */
 export const RENDERER_DIR = resolve('out/renderer');
-
-/** Where e2e tests save the screenshots the README shows. */
-export const SCREENSHOT_DIR = resolve('docs/screenshots');
 
 /** The real renderer in Chromium against the real main-process services. */
 export interface AppUnderTest {
@@ -42,8 +38,14 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/** Where a {@link Seed} prepares state: the data folder and keychain the app will start on. */
+export interface SeedContext {
+  readonly dataDir: string;
+  readonly secretStore: KeytarSecretStore;
+}
+
 /** Prepares state before the app starts (a damaged profiles file, leftover keychain items, …). */
-export type Seed = (ctx: { readonly dataDir: string; readonly secretStore: KeytarSecretStore }) => Promise<void>;
+export type Seed = (ctx: SeedContext) => Promise<void>;
 
 /** Starts services, host and a fresh page; `overrides` swaps individual ports. */
 export async function startApp(browser: Browser, overrides: Partial<AppPorts> = {}, seed?: Seed): Promise<AppUnderTest> {
@@ -103,5 +105,3 @@ export async function startApp(browser: Browser, overrides: Partial<AppPorts> = 
     },
   };
 }
-
-export { launchChromium };

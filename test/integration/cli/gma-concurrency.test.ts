@@ -1,55 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type AppServices } from '../../../main/app/app-services';
-import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppServices } from '../../../main/app/app-services';
 import { createCliServices } from '../../../main/cli/cli-services';
-import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
-import { requirePrivateKeyring } from '../support/private-keyring';
-import { keychainAppServices } from '../support/keychain-app-services';
+import { value } from '../support/result-value';
+import { GMA } from '../support/run-gma';
+import { useSharedDataFolder, writeRestFile, type SharedDataFolder } from '../support/shared-data-folder';
 
-const GMA = resolve('out/cli/gma.mjs');
 const oproxy = fakeOproxyValues();
 
+let shared: SharedDataFolder;
 let dir: string;
 let env: Record<string, string>;
 let app: AppServices;
-
-beforeAll(async () => {
-  requirePrivateKeyring();
-  dir = await mkdtemp(join(tmpdir(), 'gma-together-'));
-  env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `together-${randomBytes(4).toString('hex')}` };
-  app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])) });
+useSharedDataFolder('together', (started) => {
+  shared = started;
+  ({ dir, env, app } = started);
 });
-afterAll(async () => {
-  await app?.profiles.forgetEverything();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 /** A REST body with secrets for instance "From gma", exported by a throwaway profile that is then deleted. */
-async function restFile(): Promise<string> {
-  const p = value(await app.profiles.create('Throwaway', AuthMethod.XsoarApp));
-  value(await app.secrets.setMany(p.id, [[SecretField.XsoarAppToken, oproxy.token], [SecretField.XsoarAppKey, oproxy.key]]));
-  const d = emptyDraft();
-  const draft = { ...d, method: AuthMethod.XsoarApp, xsoarApp: { id: oproxy.id, boundInstanceName: '' }, mailbox: { ...d.mailbox, instanceName: 'From gma', mailboxToFetch: 'gma@contoso.example' } };
-  const built = value(await app.exportBuilder.build({ draft, profileId: p.id, format: 'rest', includeSecrets: true, confirmRebind: false }));
-  value(await app.profiles.delete(p.id));
-  const path = join(dir, 'from-gma.json');
-  await writeFile(path, built.files[0]!.data);
-  return path;
-}
+const restFile = () => writeRestFile(shared, oproxy, 'From gma', 'from-gma.json');
 
 describe('gma and the app on the same data folder (case 6)', () => {
   it('a gma import while the app keeps saving: neither loses the other’s change', async () => {

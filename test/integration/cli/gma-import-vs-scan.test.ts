@@ -1,59 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type AppServices } from '../../../main/app/app-services';
-import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppServices } from '../../../main/app/app-services';
+import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
-import { keychainServiceName, parseAccount } from '../../../main/secrets/secret-accounts';
-import { AuthMethod } from '../../../shared/domain/auth-method';
-import { emptyDraft } from '../../../shared/domain/profile-draft';
+import { parseAccount } from '../../../main/secrets/secret-accounts';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
-import { requirePrivateKeyring } from '../support/private-keyring';
-import { keychainAppServices } from '../support/keychain-app-services';
+import { value } from '../support/result-value';
+import { GMA } from '../support/run-gma';
+import { useSharedDataFolder, writeRestFile, type SharedDataFolder } from '../support/shared-data-folder';
 
-const GMA = resolve('out/cli/gma.mjs');
 const oproxy = fakeOproxyValues();
 // How many gma runs the test may need until one is caught between its keychain writes and its commit.
 const MAX_ATTEMPTS = 40;
 
-let dir: string;
+let shared: SharedDataFolder;
 let env: Record<string, string>;
 let store: KeytarSecretStore;
 let app: AppServices;
-
-beforeAll(async () => {
-  requirePrivateKeyring();
-  dir = await mkdtemp(join(tmpdir(), 'gma-scan-race-'));
-  env = { GMA_DATA_DIR: join(dir, 'data'), GMA_KEYCHAIN_PREFIX: `scan-race-${randomBytes(4).toString('hex')}` };
-  store = new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX']));
-  app = keychainAppServices({ dataDir: env['GMA_DATA_DIR']!, exportsDir: join(dir, 'exports'), secretStore: store });
+useSharedDataFolder('scan-race', (started) => {
+  shared = started;
+  ({ env, store, app } = started);
 });
-afterAll(async () => {
-  await app?.profiles.forgetEverything();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
 
 /** A REST body with the XSOAR-app Token and Key, exported by a throwaway profile that is then deleted. */
-async function restFile(): Promise<string> {
-  const p = value(await app.profiles.create('Throwaway', AuthMethod.XsoarApp));
-  value(await app.secrets.setMany(p.id, [[SecretField.XsoarAppToken, oproxy.token], [SecretField.XsoarAppKey, oproxy.key]]));
-  const d = emptyDraft();
-  const draft = { ...d, method: AuthMethod.XsoarApp, xsoarApp: { id: oproxy.id, boundInstanceName: '' }, mailbox: { ...d.mailbox, instanceName: 'Imported by gma', mailboxToFetch: 'gma@contoso.example' } };
-  const built = value(await app.exportBuilder.build({ draft, profileId: p.id, format: 'rest', includeSecrets: true, confirmRebind: false }));
-  value(await app.profiles.delete(p.id));
-  const path = join(dir, 'import-me.json');
-  await writeFile(path, built.files[0]!.data);
-  return path;
-}
+const restFile = () => writeRestFile(shared, oproxy, 'Imported by gma', 'import-me.json');
 
 async function idsInFile(): Promise<Set<string>> {
   const text = await readFile(join(env['GMA_DATA_DIR']!, 'profiles.json'), 'utf8').catch(() => '{"profiles":[]}');

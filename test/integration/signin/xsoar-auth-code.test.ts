@@ -9,19 +9,11 @@ import { ALICE, MAIL_PERMISSIONS, newClientId, TID } from '../idp/fixture';
 import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
 import { integrationClientAssertion, redeemLikeIntegration } from './xsoar-assertion';
 import { usePlatformSession } from '../idp/platform-session';
+import { freePort } from '../../support/free-port';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 usePlatformSession((s) => ({ idp, browser } = s));
-
-/** A free loopback port for the XSOAR-style redirect URI (bound and released at once). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function tokenEndpoint(): string {
   return `${idp.authority(TID)}oauth2/v2.0/token`;
