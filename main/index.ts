@@ -71,9 +71,8 @@ void app.whenReady().then(() => {
   services.log.log('info', 'app', 'started', { version: app.getVersion(), packaged: app.isPackaged, authorityHost: endpoints.authorityHost, graphHost: endpoints.graphHost });
   // A credential rotation a crash interrupted is finished or undone now (journal in the data folder); when the cached
   // administrator sign-in cannot serve, the journal stays (both credentials valid) and the next start or rotation retries.
-  void services.rotationRecovery.recover().then((r) => {
-    if (!r.ok) return services.log.log('warn', 'rotation', `recovery postponed: ${r.error.code}`);
-    for (const rep of r.value) services.log.log(rep.outcome === 'postponed' || rep.outcome === 'needs-attention' ? 'warn' : 'info', 'rotation', `interrupted rotation: ${rep.outcome}`, { profileId: rep.profileId });
+  void services.unfinishedRotations.atStart().then((reports) => {
+    for (const rep of reports) services.log.log(rep.outcome === 'postponed' || rep.outcome === 'needs-attention' ? 'warn' : 'info', 'rotation', `interrupted rotation: ${rep.outcome}`, { profileId: rep.profileId });
   });
   const registry = registerHandlers(services, { warn: (m) => services.log.log('warn', 'ipc', m) });
   const origins = devServerUrl ? [APP_ORIGIN, originOf(devServerUrl) ?? APP_ORIGIN] : [APP_ORIGIN];

@@ -4,6 +4,7 @@ import { Wizard } from './wizard/wizard';
 import { useFocusRescue } from './use-focus-rescue';
 import { api } from './ipc/api-client';
 import { ExpiryBanner } from './profiles/expiry-banner';
+import { UnfinishedRotationsBanner } from './profiles/unfinished-rotations-banner';
 
 // The profiles screen loads on first use: it is not needed for the first step.
 const ProfilesScreen = lazy(() => import('./profiles/profiles-screen').then((m) => ({ default: m.ProfilesScreen })));
@@ -60,6 +61,7 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
+        <UnfinishedRotationsBanner />
         <ExpiryBanner onShowProfiles={() => void leaveThen(() => setView({ kind: 'profiles' }))} />
         {view.kind === 'wizard' ? (
           <Wizard key={view.key} profile={view.profile} headerSlot={headerSlot} leaveGuardRef={leaveGuardRef} />

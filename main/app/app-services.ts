@@ -35,6 +35,7 @@ import { createRotationService } from '../lifecycle/rotation-services';
 import { RotationJournalStore } from '../lifecycle/rotation-journal-store';
 import type { RotationService } from '../lifecycle/rotation-service';
 import { RotationIpcService } from '../lifecycle/rotation-ipc-service';
+import { UnfinishedRotationsService } from '../lifecycle/unfinished-rotations-service';
 import type { EntraProvisioningService } from '../entra/entra-provisioning-service';
 import { EntraIpcService } from '../entra/entra-ipc-service';
 import type { XsoarTransportFactory } from '../ports/xsoar-transport';
@@ -125,8 +126,8 @@ export interface AppServices {
   readonly diagnostics: DiagnosticsService;
   /** Credential rotation from the app (the administrator signs in interactively when the cached sign-in cannot serve). */
   readonly rotation: RotationService;
-  /** The same over the cached sign-in only: what the start runs to finish or undo a rotation a crash interrupted. */
-  readonly rotationRecovery: RotationService;
+  /** Rotations a crash interrupted: finished or undone at start over the cached sign-in, or later on request. */
+  readonly unfinishedRotations: UnfinishedRotationsService;
   /** Rotate for the renderer: cancellable, with progress per step. */
   readonly rotationIpc: RotationIpcService;
 }
@@ -168,10 +169,11 @@ export function createAppServices(ports: AppPorts): AppServices {
     ...(ports.entraBackoffMs ? { backoffMs: ports.entraBackoffMs } : {}),
   };
   const rotation = createRotationService({ ...rotationPorts, signIn: { mode: 'interactive', browserOpener: ports.browserOpener, ...(ports.authTimeouts?.interactiveMs ? { timeoutMs: ports.authTimeouts.interactiveMs } : {}) } });
+  const unfinishedRotations = new UnfinishedRotationsService(createRotationService({ ...rotationPorts, signIn: { mode: 'silent-only' } }), rotation, profiles);
   return {
     rotation,
-    rotationIpc: new RotationIpcService(rotation),
-    rotationRecovery: createRotationService({ ...rotationPorts, signIn: { mode: 'silent-only' } }),
+    rotationIpc: new RotationIpcService(rotation, unfinishedRotations),
+    unfinishedRotations,
     vault,
     profiles,
     secrets,

@@ -2,6 +2,7 @@ import { ok, type Result } from '../../shared/result';
 import { OperationRegistry } from '../services/operation-registry';
 import type { RotationService } from './rotation-service';
 import type { RotationProgress, RotationRequest, RotationResult, RotationStep } from './rotation-types';
+import type { RecoveryReportView, UnfinishedRotations, UnfinishedRotationsService } from './unfinished-rotations-service';
 
 /** How long the steps of a finished rotation stay readable (the renderer's last poll). */
 const KEEP_FINISHED_MS = 60_000;
@@ -19,7 +20,21 @@ export class RotationIpcService {
   private readonly operations = new OperationRegistry();
   private readonly progress = new Map<string, Map<RotationStep, RotationProgress>>();
 
-  constructor(private readonly rotation: RotationService) {}
+  constructor(
+    private readonly rotation: RotationService,
+    private readonly unfinishedRotations: UnfinishedRotationsService,
+  ) {}
+
+  /** The rotations a crash interrupted that are still unfinished. */
+  unfinished(): Promise<Result<UnfinishedRotations>> {
+    return this.unfinishedRotations.list();
+  }
+
+  /** Finishes or undoes them now (cancellable under `requestId`). */
+  async recover(requestId: string): Promise<Result<{ readonly reports: readonly RecoveryReportView[] }>> {
+    const r = await this.operations.run(requestId, (signal) => this.unfinishedRotations.recoverNow(signal));
+    return r.ok ? ok({ reports: r.value }) : r;
+  }
 
   /** Runs one rotation. */
   async start(request: RotationIpcRequest): Promise<Result<RotationResult>> {
@@ -38,7 +53,7 @@ export class RotationIpcService {
     return ok({ steps: [...(this.progress.get(requestId)?.values() ?? [])] });
   }
 
-  /** Asks a running rotation to stop; it undoes what it did (unless its test already passed). */
+  /** Asks a running rotation (or recovery) to stop; a rotation undoes what it did (unless its test already passed). */
   cancel(requestId: string): Result<{ readonly cancelled: boolean }> {
     return ok({ cancelled: this.operations.cancel(requestId) });
   }

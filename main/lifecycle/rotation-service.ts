@@ -151,6 +151,11 @@ export class RotationService {
     return this.deps.journal.list();
   }
 
+  /** Journal files this version cannot act on (hand-edited, or from a newer version). */
+  async unreadableJournals(): Promise<readonly string[]> {
+    return this.deps.journal.unreadable();
+  }
+
   // One journal, under its profile's claim; null when its own process finished it meanwhile.
   private async recoverOne(listed: RotationJournal, signal: AbortSignal): Promise<RecoveryReport | null> {
     const profileId = listed.profileId;

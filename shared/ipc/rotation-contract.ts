@@ -10,10 +10,29 @@ export const RotationProgressSchema = z.object({
   detail: z.string(),
 });
 
+const RecoveryOutcome = z.enum(['rolled-back', 'finished', 'running-elsewhere', 'postponed', 'needs-attention']);
+
+/** What recovering one interrupted rotation did; `reason` says why one was left unfinished. */
+export const RecoveryReportSchema = z.object({ profileId: z.string(), profileName: z.string().nullable(), outcome: RecoveryOutcome, reason: z.string().nullable() });
+
+/** One rotation a crash interrupted, as the Profiles banner lists it (public facts only). */
+export const UnfinishedRotationSchema = z.object({
+  profileId: z.string(),
+  profileName: z.string().nullable(),
+  credential: z.enum(['client-secret', 'certificate']),
+  phase: z.enum(['creating', 'created', 'updating-xsoar', 'testing', 'committing']),
+  startedAt: z.string(),
+  instanceName: z.string(),
+  recovery: z.enum(['roll-back', 'roll-forward']),
+  lastAttempt: z.object({ outcome: RecoveryOutcome, reason: z.string().nullable() }).nullable(),
+});
+
 /**
  * The channels of Rotate (issue 15): `rotation:start` rotates a profile's client secret or certificate under a
  * cancellable request id, `rotation:progress` reports the steps so far, `rotation:cancel` stops it before the point
- * of no return (what was done is undone).
+ * of no return (what was done is undone). `rotation:unfinished` lists rotations a crash interrupted that the start
+ * could not finish or undo unattended; `rotation:recover` does it now (with an interactive administrator sign-in if
+ * needed), cancellable with `rotation:cancel` under its request id.
  */
 export const ROTATION_CONTRACT = {
   'rotation:start': {
@@ -37,6 +56,14 @@ export const ROTATION_CONTRACT = {
   'rotation:progress': {
     request: z.object({ requestId: RequestId }).strict(),
     response: z.object({ steps: z.array(RotationProgressSchema).readonly() }),
+  },
+  'rotation:unfinished': {
+    request: z.object({}).strict(),
+    response: z.object({ rotations: z.array(UnfinishedRotationSchema).readonly(), unreadable: z.array(z.string()).readonly() }),
+  },
+  'rotation:recover': {
+    request: z.object({ requestId: RequestId }).strict(),
+    response: z.object({ reports: z.array(RecoveryReportSchema).readonly() }),
   },
   'rotation:cancel': {
     request: z.object({ requestId: RequestId }).strict(),

@@ -9,10 +9,11 @@ import { startRedirectCatcher, type RedirectCatcher } from '../idp/redirect-catc
 import { startXsoarWorld, type XsoarWorld } from '../xsoar/xsoar-world';
 import type { XsoarServer } from '../xsoar/xsoar-server';
 import { endpointsOf, PlayingBrowser } from '../integration/signin/signin-fixture';
-import { BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, TEST_BACKOFF_MS } from '../integration/entra/entra-fixture';
+import { ADA, BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, TEST_BACKOFF_MS } from '../integration/entra/entra-fixture';
+import { crashAt } from '../integration/lifecycle/rotation-child-runner';
 import { CONNECTION, expectConsistent, rotationAppServices, workingProfile, XSOAR_KEY } from '../integration/lifecycle/rotation-fixture';
 import { expectNoAxeViolations } from './support/page-checks';
-import { startApp, type AppUnderTest } from './support/app-under-test';
+import { startApp, type AppUnderTest, type SeedContext } from './support/app-under-test';
 import { useChromium } from './support/chromium-session';
 import { shot } from './support/screenshots';
 import { useSignInSession } from './support/sign-in-session';
@@ -41,18 +42,20 @@ afterAll(async () => {
 });
 
 /** The app over a data folder and keychain where a working profile (registration, instance, passed test) exists. */
-async function appWithWorkingProfile(name: string): Promise<{ app: AppUnderTest; seeded: AppServices; profile: Profile }> {
+async function appWithWorkingProfile(name: string, afterSeed?: (ctx: SeedContext, seeded: AppServices, profile: Profile) => Promise<void>): Promise<{ app: AppUnderTest; seeded: AppServices; profile: Profile; opener: PlayingBrowser }> {
   const opener = new PlayingBrowser(user, null);
   let seeded: AppServices | null = null;
   let profile: Profile | null = null;
-  const app = await startApp(chromium, { endpoints: endpointsOf(idp), browserOpener: opener, entraBackoffMs: TEST_BACKOFF_MS, authTimeouts: { interactiveMs: 30_000 } }, async ({ dataDir, secretStore }) => {
+  const app = await startApp(chromium, { endpoints: endpointsOf(idp), browserOpener: opener, entraBackoffMs: TEST_BACKOFF_MS, authTimeouts: { interactiveMs: 30_000 } }, async (ctx) => {
+    const { dataDir, secretStore } = ctx;
     ({ services: seeded } = await rotationAppServices(idp, opener, secretStore, dataDir));
     const added = await seeded.xsoarConnections.add({ name: CONNECTION, url: x6.url, keyId: '', advancedKey: false, caPem: '', caFileName: '' }, XSOAR_KEY);
     if (!added.ok) throw new Error(added.error.message);
     profile = await workingProfile({ services: seeded, idp, opener, browser: user, catcher, name, credential: 'secret' });
+    await afterSeed?.(ctx, seeded, profile);
   });
   if (seeded === null || profile === null) throw new Error('seed did not run');
-  return { app, seeded, profile };
+  return { app, seeded, profile, opener };
 }
 
 async function openDetails(page: Page, name: string): Promise<void> {
@@ -107,6 +110,37 @@ describe('Rotate in the app (Chromium, real keychain, test platform, XSOAR-shape
       expect(await page.textContent('[data-rotate-result=failed]')).toContain('the old credential is unchanged');
       expect(await page.getAttribute('[data-rotate-step=roll-back]', 'data-state')).toBe('done');
       expect(await seeded.vault.get({ kind: 'profile', profileId: profile.id }, SecretField.SelfDeployedClientSecret)).toBe(before);
+      await expectConsistent({ services: seeded, idp, server: x6, profileId: profile.id });
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('a rotation a crash interrupted, which the start could not undo unattended, is listed; Finish now signs in and undoes it', async () => {
+    const { app, seeded, profile, opener } = await appWithWorkingProfile('Graph Mail Interrupted', async ({ dataDir, secretStore }, services, seededProfile) => {
+      // Killed while testing the new secret: the instance holds it, Entra ID holds both.
+      expect(await crashAt({ dataDir, keychainService: secretStore.service, idp, connection: CONNECTION }, seededProfile.id, 'journal:testing')).toBe('paused journal:testing (SIGKILL)');
+      // And the administrator's cached sign-in is gone, so the start cannot act on it unattended.
+      await services.vault.delete({ kind: 'app' }, SecretField.MsalAdminTokenCache);
+    });
+    try {
+      const { page } = app;
+      await page.waitForSelector('[data-unfinished-rotation="Graph Mail Interrupted"][data-recovery=roll-back]', { timeout: 60_000 });
+      const listed = await page.textContent('[data-unfinished-rotation="Graph Mail Interrupted"]');
+      expect(listed).toContain('stopped while testing the new credential');
+      expect(listed).toContain('both credentials stay valid');
+      expect(listed).toContain('An interactive administrator sign-in is needed');
+      await expectNoAxeViolations(page, 'the interrupted-rotation banner');
+      await shot(page, '60-rotation-interrupted');
+      // Its profile cannot be deleted meanwhile (undoing the rotation needs it).
+      expect(await seeded.profiles.delete(profile.id)).toMatchObject({ ok: false, error: { code: 'rotation/in-progress' } });
+
+      opener.plays({ user: ADA, consent: 'accept' });
+      await page.click('button[name=recover-now]');
+      await page.waitForSelector('[data-recovery-outcome=rolled-back]', { timeout: 90_000 });
+      expect(await page.getAttribute('.unfinished-rotations', 'data-unfinished-rotations')).toBe('0');
+      expect(await page.textContent('.unfinished-rotations')).toContain('Graph Mail Interrupted: undone: the old credential is in use again');
+      await shot(page, '61-rotation-recovered');
       await expectConsistent({ services: seeded, idp, server: x6, profileId: profile.id });
       expect(app.pageErrors).toEqual([]);
     } finally {
