@@ -147,8 +147,9 @@ export function createAppServices(ports: AppPorts): AppServices {
   const xsoar = new XsoarService(ports.xsoarTransport ?? createEnvXsoarTransport(), profileSecrets, NODE_SIGNING_TOOLS);
   const connectionStore = new XsoarConnectionStore(ports.fs, ports.dataDir, vault, ports.clock);
   const xsoarConnections = new XsoarConnectionsService(connectionStore, xsoar);
-  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore, rotations: new RotationJournalStore(ports.fs, ports.dataDir, fileLock) });
-  const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock);
+  const rotationHolds = new RotationJournalStore(ports.fs, ports.dataDir, fileLock);
+  const profiles = new ProfilesService(profileStore, vault, ports.clock, undefined, { xsoarConnections: connectionStore, rotations: rotationHolds });
+  const secrets = new SecretsService(profileStore, vault, ports.clipboard, ports.clock, rotationHolds);
   const imports = new ImportService(ports.fs, profiles, () => ports.clock.now());
   const auth = createAuthServices({
     http: ports.http,

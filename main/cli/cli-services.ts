@@ -70,9 +70,10 @@ export function createCliServices(env: Readonly<Record<string, string | undefine
   const endpoints = parsed.ok ? parsed.value : PRODUCTION_IDENTITY_ENDPOINTS;
   const diagnostics = { report: () => buildDiagnosticsReport({ productName: PRODUCT_NAME, version, source: 'cli', endpoints, dataDir, keychain, log }) };
   const connectionStore = new XsoarConnectionStore(fs, dataDir, vault, clock);
-  const profiles = new ProfilesService(store, vault, clock, undefined, { xsoarConnections: connectionStore, rotations: new RotationJournalStore(fs, dataDir, fileLock) });
+  const rotationHolds = new RotationJournalStore(fs, dataDir, fileLock);
+  const profiles = new ProfilesService(store, vault, clock, undefined, { xsoarConnections: connectionStore, rotations: rotationHolds });
   // Only `gma entra` stores a secret (a new client secret goes straight to the keychain); it never copies one.
-  const secrets = new SecretsService(store, vault, noClipboard, clock);
+  const secrets = new SecretsService(store, vault, noClipboard, clock, rotationHolds);
   const profileSecrets = new VaultProfileSecrets(store, vault);
   // The standard proxy variables and NODE_EXTRA_CA_CERTS apply to XSOAR connections made from the command line.
   const xsoar = new XsoarService(createEnvXsoarTransport(env), profileSecrets, NODE_SIGNING_TOOLS);

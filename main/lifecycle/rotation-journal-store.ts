@@ -26,7 +26,8 @@ export class RotationClaimedError extends Error {
  * replaced atomically (write to a temporary file, rename) at every phase, so a crash leaves either the previous
  * phase or the next one, never a torn file. They hold public values only; the new secret waits in the keychain.
  *
- * Beside each, a claim (`<profile-id>.lock`, the machine-wide {@link FileLock}) held by whoever acts on that
+ * Beside them, a claim per profile (`rotation-<profile-id>.lock` in the data folder, the machine-wide {@link FileLock},
+ * there only while held) taken by whoever acts on that
  * profile's rotation: the rotation itself, a recovery, or a deletion making sure none runs. The app and `gma` may
  * run at once; without the claim both could start a rotation of one profile, or one could undo the other's live
  * rotation as if a crash had left it. A killed holder's claim goes stale within seconds and is taken over.
@@ -51,9 +52,10 @@ export class RotationJournalStore implements RotationHolds {
    * killed), then throws {@link RotationClaimedError}.
    */
   async whileClaimed<T>(profileId: string, task: () => Promise<T>): Promise<T> {
-    await this.fs.ensureDir(this.dir());
+    // Beside the profiles file rather than in rotations/: a deletion's claim leaves no folder behind.
+    await this.fs.ensureDir(this.dataDir);
     try {
-      return await this.lock.withLock(join(this.dir(), profileId), task);
+      return await this.lock.withLock(join(this.dataDir, `rotation-${profileId}`), task);
     } catch (error) {
       if (error instanceof FileLockBusyError) throw new RotationClaimedError(profileId);
       throw error;

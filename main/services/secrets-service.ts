@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
-import type { ProfileSecretField } from '../../shared/domain/secret-field';
+import { SecretField, type ProfileSecretField } from '../../shared/domain/secret-field';
 import { fail, type Result } from '../../shared/result';
 import type { Clipboard } from '../ports/clipboard';
 import type { Cancel, Clock } from '../ports/clock';
 import type { ProfileStore } from '../profiles/profile-store';
 import type { SecretVault } from '../secrets/secret-vault';
 import { expected } from './expected-failure';
+import { NO_ROTATIONS, type RotationHolds } from './rotation-holds';
 import { checkSecretValue } from '../../shared/validation/secret-value-rules';
 import { normalizeSecretValue } from '../../shared/validation/secret-value-normalize';
 
@@ -29,6 +30,8 @@ export class SecretsService {
     private readonly vault: SecretVault,
     private readonly clipboard: Clipboard,
     private readonly clock: Clock,
+    /** Unfinished credential rotations: the credential they rotate cannot be deleted meanwhile. */
+    private readonly rotations: RotationHolds = NO_ROTATIONS,
   ) {}
 
   /** Stores a secret in the keychain, then records that it is set. */
@@ -122,10 +125,18 @@ export class SecretsService {
    * file write is the commit point: a crash after it leaves an item of a
    * profile the app shows (overwritten by the next value, removed with the
    * profile), never a profile that claims a secret the keychain lost. The
-   * keychain is checked first, so a locked one changes nothing.
+   * keychain is checked first, so a locked one changes nothing. The client
+   * secret and the certificate's private key cannot be deleted while a
+   * rotation of them runs or is unfinished (undoing it gives that value back
+   * to the XSOAR instance).
    */
   async delete(profileId: string, field: ProfileSecretField): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
     if ((await this.store.get(profileId)) === undefined) return notFound();
+    const rotated = field === SecretField.SelfDeployedClientSecret || field === SecretField.SelfDeployedPrivateKey;
+    return rotated ? this.rotations.whileNotRotating(profileId, () => this.deleteNow(profileId, field)) : this.deleteNow(profileId, field);
+  }
+
+  private deleteNow(profileId: string, field: ProfileSecretField): Promise<Result<{ readonly secretFields: readonly ProfileSecretField[] }>> {
     return expected(async () => {
       await this.vault.assertWritable();
       const now = this.clock.now().toISOString();

@@ -102,6 +102,7 @@ describe('an unfinished rotation keeps what it needs', () => {
     expect(await crashAt(child, profile.id, 'journal:committing')).toBe('paused journal:committing (SIGKILL)');
     expect(await w.services.profiles.delete(profile.id)).toMatchObject({ ok: false, error: { code: ErrorCode.RotationInProgress } });
     expect(await w.services.profiles.forgetEverything()).toMatchObject({ ok: false, error: { code: ErrorCode.RotationInProgress } });
+    expect(await w.services.secrets.delete(profile.id, SecretField.SelfDeployedPrivateKey)).toMatchObject({ ok: false, error: { code: ErrorCode.RotationInProgress } });
     const replaced = await w.services.profiles.commitImport({ name: 'Imported over it', draft: (await reload(w.services, profile.id)).draft, secrets: [], preferredId: null, replaceId: profile.id });
     expect(replaced).toMatchObject({ ok: false, error: { code: ErrorCode.RotationInProgress } });
     expect((await reload(w.services, profile.id)).name).toBe('Claims delete');

@@ -39,7 +39,6 @@ afterAll(async () => {
 });
 
 async function journals(): Promise<string[]> {
-  // The journals only: a killed rotation's claim (`<id>.lock`) is there too until a recovery takes it over.
   return (await readdir(join(dataDir, 'rotations')).catch(() => [])).filter((n) => n.endsWith('.json'));
 }
 
