@@ -1,4 +1,5 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports/http-client';
+import { readBoundedResponse } from './bounded-response';
 
 /** The subset of WHATWG `fetch` we call (Node's global fetch and Electron's `net.fetch` both fit). */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -18,16 +19,6 @@ export class FetchHttpClient implements HttpClient {
     if (request.body !== undefined) init.body = request.body;
     if (request.signal !== undefined) init.signal = request.signal;
     const response = await this.fetchFn(request.url, init);
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-    const length = Number(headers['content-length'] ?? '0');
-    if (length > MAX_BODY_BYTES) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new Error(`response from ${new URL(request.url).host} is too large (${length} bytes)`);
-    }
-    const body = await response.text();
-    return { status: response.status, headers, body };
+    return readBoundedResponse(response, request.url, MAX_BODY_BYTES);
   }
 }

@@ -3,6 +3,7 @@ import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports/http-client';
 import type { XsoarTransportFactory, XsoarTransportOptions } from '../ports/xsoar-transport';
+import { readBoundedResponse } from './bounded-response';
 
 /** Largest XSOAR answer we read (an instance search with its module configuration is a few hundred kilobytes). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -44,16 +45,7 @@ export class UndiciHttpClient implements HttpClient {
       ...(request.body === undefined ? {} : { body: request.body }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-    const length = Number(headers['content-length'] ?? '0');
-    if (length > MAX_BODY_BYTES) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new Error(`response from ${new URL(request.url).host} is too large (${length} bytes)`);
-    }
-    return { status: response.status, headers, body: await response.text() };
+    return readBoundedResponse(response, request.url, MAX_BODY_BYTES);
   }
 }
 

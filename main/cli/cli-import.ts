@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { AppError } from '../../shared/errors/app-error';
 import type { Profile } from '../../shared/domain/profile';
 import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
-import type { ImportDecision, ImportService, ImportSideSummary } from '../services/import-service';
+import type { ImportSideSummary } from '../../shared/export/import-clash-summary';
+import type { ImportDecision, ImportService } from '../services/import-service';
 import type { CliIo } from './cli-io';
 
 /** Exit codes the import uses (the same values as `EXIT` in cli-app). */

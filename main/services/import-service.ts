@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { appError } from '../../shared/errors/app-error';
 import { ErrorCode } from '../../shared/errors/error-codes';
 import { MAX_PROFILE_NAME, type Profile } from '../../shared/domain/profile';
-import type { AuthMethod } from '../../shared/domain/auth-method';
 import type { ProfileDraft } from '../../shared/domain/profile-draft';
 import { cleanProfileName } from '../../shared/domain/profile-name-rules';
 import { ProfileIdSchema } from '../../shared/domain/profile-schema';
@@ -20,6 +19,7 @@ import type { ProfilesService } from './profiles-service';
 import { readImportFile, readImportFileHead } from './import-file-reader';
 import { decodeImportText } from './import-text-decoder';
 import { claimedImportFormat } from '../../shared/export/import-format-claim';
+import type { ClashReason, ImportSideSummary } from '../../shared/export/import-clash-summary';
 
 /** What an import did. */
 export interface ImportOutcome {
@@ -34,22 +34,6 @@ export interface ImportOutcome {
 
 /** What the user decides when an import matches an existing profile. */
 export type ImportDecision = 'replace' | 'as-new';
-
-/** One side of a clash, as the user compares them: no secret values, only which are stored. */
-export interface ImportSideSummary {
-  /** The profile id (the bundle's, for the incoming side; `null` when the file carries none). */
-  readonly id: string | null;
-  readonly name: string;
-  readonly instanceName: string;
-  readonly mailbox: string;
-  readonly method: AuthMethod | null;
-  readonly secretFields: readonly ProfileSecretField[];
-  /** Last change of the existing profile, or the bundle's export time; `null` when unknown. */
-  readonly changedAt: string | null;
-}
-
-/** Why an import matches an existing profile. */
-export type ClashReason = 'same-id' | 'same-instance';
 
 /** An import's answer: done, or a clash the user must decide. */
 export type ImportAnswer =

@@ -1,28 +1,17 @@
-import { SECRET_FIELD_LABELS, type ProfileSecretField } from '../../shared/domain/secret-field';
-import type { AuthMethod } from '../../shared/domain/auth-method';
+import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
+import type { ClashReason, ImportSideSummary } from '../../shared/export/import-clash-summary';
 import { METHOD_NAMES } from './method-names';
 
-/** One side of a clash as the main process describes it. */
-export interface ImportSide {
-  readonly id: string | null;
-  readonly name: string;
-  readonly instanceName: string;
-  readonly mailbox: string;
-  readonly method: AuthMethod | null;
-  readonly secretFields: readonly ProfileSecretField[];
-  readonly changedAt: string | null;
-}
-
 interface Props {
-  readonly reason: 'same-id' | 'same-instance';
-  readonly existing: ImportSide;
-  readonly incoming: ImportSide;
+  readonly reason: ClashReason;
+  readonly existing: ImportSideSummary;
+  readonly incoming: ImportSideSummary;
   readonly onReplace: () => void;
   readonly onKeepBoth: () => void;
   readonly onCancel: () => void;
 }
 
-function Column({ title, side, testId }: { readonly title: string; readonly side: ImportSide; readonly testId: string }) {
+function Column({ title, side, testId }: { readonly title: string; readonly side: ImportSideSummary; readonly testId: string }) {
   return (
     <div className="clash-side" data-clash-side={testId}>
       <h4>{title}</h4>

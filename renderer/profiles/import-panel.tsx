@@ -3,14 +3,15 @@ import type { Profile } from '../../shared/domain/profile';
 import { SECRET_FIELD_LABELS } from '../../shared/domain/secret-field';
 import { errorDetailLines } from '../../shared/errors/error-lines';
 import { api } from '../ipc/api-client';
-import { ImportClash, type ImportSide } from './import-clash';
+import type { ClashReason, ImportSideSummary } from '../../shared/export/import-clash-summary';
+import { ImportClash } from './import-clash';
 
 type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'passphrase'; readonly handle: string; readonly fileName: string; readonly error: string | null }
   /** `decrypting`: the bundle whose passphrase is being tried (scrypt takes a moment); `null` for other work. */
   | { readonly kind: 'working'; readonly decrypting: string | null }
-  | { readonly kind: 'clash'; readonly handle: string; readonly fileName: string; readonly reason: 'same-id' | 'same-instance'; readonly existing: ImportSide; readonly incoming: ImportSide }
+  | { readonly kind: 'clash'; readonly handle: string; readonly fileName: string; readonly reason: ClashReason; readonly existing: ImportSideSummary; readonly incoming: ImportSideSummary }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'done'; readonly name: string; readonly replaced: boolean; readonly warnings: readonly string[]; readonly missing: readonly string[] }
   | { readonly kind: 'failed'; readonly message: string; readonly details: readonly string[] };

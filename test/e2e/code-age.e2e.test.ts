@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { emptyDraft, type ProfileDraft } from '../../shared/domain/profile-draft';
-import { SecretField } from '../../shared/domain/secret-field';
-import { emptySelfDeployedDraft } from '../../shared/domain/self-deployed-draft';
+import { agedCodeDraft, agedCodeSecrets } from '../fixtures/aged-code-profile';
 import { startApp, type Seed } from './support/app-under-test';
 import { useChromium } from './support/chromium-session';
 import { shot } from './support/screenshots';
@@ -15,25 +12,10 @@ useChromium((b) => (browser = b), { requireKeyring: true });
 /** A finished self-deployed configuration whose code was obtained 25 minutes ago, saved by the real services. */
 const seedExpiredCode: Seed = async (ctx) => {
   const { profiles, secrets } = seedProfileServices(ctx);
-  const d = emptyDraft();
-  const draft: ProfileDraft = {
-    ...d,
-    method: 'self-deployed',
-    selfDeployed: {
-      ...emptySelfDeployedDraft(),
-      tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
-      clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
-      redirectUri: 'https://xsoar.contoso.example/oauth',
-      authCodeObtainedAt: new Date(Date.now() - 25 * 60_000).toISOString(),
-    },
-    mailbox: { ...d.mailbox, instanceName: 'Graph Mail Old Code', mailboxToFetch: 'soc@contoso.example' },
-  };
+  const draft = agedCodeDraft({ instanceName: 'Graph Mail Old Code', minutesAgo: 25, redirectUri: 'https://xsoar.contoso.example/oauth' });
   const created = await profiles.createFromDraft(draft, 'review');
   if (!created.ok) throw new Error(created.error.message);
-  const stored = await secrets.setMany(created.value.id, [
-    [SecretField.SelfDeployedClientSecret, 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789'],
-    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
-  ]);
+  const stored = await secrets.setMany(created.value.id, agedCodeSecrets());
   if (!stored.ok) throw new Error(stored.error.message);
 };
 

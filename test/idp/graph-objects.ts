@@ -1,53 +1,44 @@
 import { randomUUID, X509Certificate } from 'node:crypto';
+import type {
+  GraphApplication,
+  GraphKeyCredential,
+  GraphPasswordCredential,
+  GraphPermissionGrant,
+  GraphRequiredResourceAccess,
+  GraphResourceAccess,
+} from '../../shared/entra/registration-model';
+
+// The fake Graph serves the very shapes the app reads (shared/entra/registration-model.ts); its objects only add
+// what Graph keeps beyond them (start dates, owners, the secret text the token endpoint checks) and narrow the rest.
 
 /** A client secret as Graph lists it; `secretText` is kept only so the token endpoint can check it. */
-export interface PasswordCredentialObject {
-  readonly keyId: string;
-  readonly displayName: string | null;
+export interface PasswordCredentialObject extends GraphPasswordCredential {
   /** First three characters of the secret. */
   readonly hint: string;
   readonly startDateTime: string;
-  readonly endDateTime: string;
   readonly secretText: string;
 }
 
 /** An uploaded certificate (public part only) as Graph lists it. */
-export interface KeyCredentialObject {
-  readonly keyId: string;
+export interface KeyCredentialObject extends GraphKeyCredential {
   readonly type: 'AsymmetricX509Cert';
   readonly usage: 'Verify';
   /** Base64 of the DER certificate (Graph returns it only with `$select=keyCredentials`). */
   readonly key: string;
-  readonly displayName: string | null;
   readonly startDateTime: string;
-  readonly endDateTime: string;
   /** Upper-case hex SHA-1 thumbprint (Graph's default). */
   readonly customKeyIdentifier: string;
 }
 
 /** One entry of requiredResourceAccess. */
-export interface ResourceAccessEntry {
-  readonly id: string;
-  readonly type: 'Scope' | 'Role';
-}
+export type ResourceAccessEntry = GraphResourceAccess;
 
 /** The permissions an app requires from one resource. */
-export interface RequiredResourceAccess {
-  readonly resourceAppId: string;
-  readonly resourceAccess: readonly ResourceAccessEntry[];
-}
+export type RequiredResourceAccess = GraphRequiredResourceAccess;
 
 /** An application object, in Graph's shape (the fields the assistant reads and writes). */
-export interface ApplicationObject {
-  readonly id: string;
-  readonly appId: string;
-  readonly displayName: string;
+export interface ApplicationObject extends GraphApplication {
   readonly uniqueName: string | null;
-  readonly signInAudience: string;
-  readonly tags: readonly string[];
-  readonly web: { readonly redirectUris: readonly string[] };
-  readonly publicClient: { readonly redirectUris: readonly string[] };
-  readonly requiredResourceAccess: readonly RequiredResourceAccess[];
   readonly passwordCredentials: readonly PasswordCredentialObject[];
   readonly keyCredentials: readonly KeyCredentialObject[];
   /** Object ids of the owners (the creator becomes one). */
@@ -55,17 +46,7 @@ export interface ApplicationObject {
 }
 
 /** A delegated permission grant (`oauth2PermissionGrant`). */
-export interface PermissionGrantObject {
-  readonly id: string;
-  /** Object id of the client's service principal. */
-  readonly clientId: string;
-  readonly consentType: 'AllPrincipals' | 'Principal';
-  readonly principalId: string | null;
-  /** Object id of the resource's service principal (Microsoft Graph). */
-  readonly resourceId: string;
-  /** Permission values separated by spaces. */
-  readonly scope: string;
-}
+export type PermissionGrantObject = GraphPermissionGrant;
 
 /** A PEM certificate from the base64 DER Graph stores. */
 export function pemFromDerBase64(der: string): string {

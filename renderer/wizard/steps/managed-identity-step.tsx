@@ -1,7 +1,13 @@
-import { fieldError } from '../../../shared/wizard/wizard-selectors';
-import { fieldRequired } from '../../../shared/wizard/required-fields';
+import type { ManagedIdentityKind } from '../../../shared/domain/profile-draft';
 import { TextField } from '../../components/fields';
 import type { EditingStepProps } from './step-props';
+import { wizardFieldProps } from './wizard-field-props';
+
+/** The two kinds of managed identity, as the step explains them. */
+const KINDS: readonly (readonly [ManagedIdentityKind, string])[] = [
+  ['system-assigned', 'System-assigned — the VM’s own identity; leave “Azure Managed Identities Client ID” empty.'],
+  ['user-assigned', 'User-assigned — an identity you created and attached to the VM.'],
+];
 
 /** Step: system-assigned or user-assigned managed identity. */
 export function ManagedIdentityStep({ state, dispatch }: EditingStepProps) {
@@ -14,37 +20,21 @@ export function ManagedIdentityStep({ state, dispatch }: EditingStepProps) {
       </div>
       <fieldset className="choice">
         <legend>Which identity?</legend>
-        <label>
-          <input
-            type="radio"
-            name="mi-kind"
-            value="system-assigned"
-            checked={mi.kind === 'system-assigned'}
-            onChange={() => dispatch({ type: 'managed-identity-changed', patch: { kind: 'system-assigned' } })}
-          />
-          System-assigned — the VM’s own identity; leave “Azure Managed Identities Client ID” empty.
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="mi-kind"
-            value="user-assigned"
-            checked={mi.kind === 'user-assigned'}
-            onChange={() => dispatch({ type: 'managed-identity-changed', patch: { kind: 'user-assigned' } })}
-          />
-          User-assigned — an identity you created and attached to the VM.
-        </label>
+        {KINDS.map(([kind, text]) => (
+          <label key={kind}>
+            <input type="radio" name="mi-kind" value={kind} checked={mi.kind === kind} onChange={() => dispatch({ type: 'managed-identity-changed', patch: { kind } })} />
+            {text}
+          </label>
+        ))}
       </fieldset>
       {mi.kind === 'user-assigned' && (
         <TextField
-          name="managedIdentity.clientId"
+          {...wizardFieldProps(state, 'managedIdentity.clientId')}
           label="Azure Managed Identities Client ID"
           param="managed_identities_client_id"
           value={mi.clientId}
           placeholder="00000000-0000-0000-0000-000000000000"
           hint="Azure Portal → Managed Identities → your identity → Client ID."
-          error={fieldError(state, 'managedIdentity.clientId')}
-          required={fieldRequired(state, 'managedIdentity.clientId')}
           onChange={(clientId) => dispatch({ type: 'managed-identity-changed', patch: { clientId } })}
         />
       )}

@@ -1,11 +1,11 @@
 import { checkTenant, checkXsoarRedirectUri, tenantKind } from '../../../shared/validation/self-deployed-rules';
-import { fieldRequired } from '../../../shared/wizard/required-fields';
-import { fieldError } from '../../../shared/wizard/wizard-selectors';
 import { TextField } from '../../components/fields';
+import { MessageList } from '../../components/message-list';
 import { api } from '../../ipc/api-client';
 import { OperationView } from '../self-deployed/operation-view';
 import { useOperation } from '../self-deployed/use-operation';
 import type { EditingStepProps } from './step-props';
+import { wizardFieldProps } from './wizard-field-props';
 import { FirstRegistrationHelp } from '../self-deployed/first-registration-help';
 
 function warningsOf(verdict: ReturnType<typeof checkTenant>): readonly string[] {
@@ -33,12 +33,10 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
       </p>
       <FirstRegistrationHelp openExternal={openExternal} />
       <TextField
-        name="selfDeployed.tenant"
+        {...wizardFieldProps(state, 'selfDeployed.tenant')}
         label="Directory (tenant) ID or verified domain (goes into “Token or Tenant ID”)"
         param="creds_refresh_token"
         value={s.tenant}
-        error={fieldError(state, 'selfDeployed.tenant')}
-        required={fieldRequired(state, 'selfDeployed.tenant')}
         placeholder="00000000-0000-0000-0000-000000000000 or contoso.onmicrosoft.com"
         hint={
           s.resolvedTenantId !== '' ? (
@@ -51,11 +49,7 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
         }
         onChange={(tenant) => dispatch({ type: 'self-deployed-changed', patch: { tenant } })}
       />
-      {warningsOf(checkTenant(s.tenant)).map((w) => (
-        <div key={w} className="warning">
-          {w}
-        </div>
-      ))}
+      <MessageList messages={warningsOf(checkTenant(s.tenant))} className="warning" />
       <div className="copy-row">
         <button type="button" name="resolve-tenant" onClick={() => void resolve()} disabled={!tenantOk || lookup.state.kind === 'running'}>
           Look up the tenant
@@ -63,30 +57,22 @@ export function SelfDeployedAppStep({ state, dispatch, openExternal }: EditingSt
       </div>
       <OperationView name="resolve-tenant" state={lookup.state} runningText="Looking up the tenant…" onCancel={lookup.cancel} renderDone={() => null} />
       <TextField
-        name="selfDeployed.clientId"
+        {...wizardFieldProps(state, 'selfDeployed.clientId')}
         label="Application (client) ID (goes into “ID or Client ID”)"
         param="creds_auth_id"
         value={s.clientId}
-        error={fieldError(state, 'selfDeployed.clientId')}
-        required={fieldRequired(state, 'selfDeployed.clientId')}
         placeholder="00000000-0000-0000-0000-000000000000"
         onChange={(clientId) => dispatch({ type: 'self-deployed-changed', patch: { clientId } })}
       />
       <TextField
-        name="selfDeployed.redirectUri"
+        {...wizardFieldProps(state, 'selfDeployed.redirectUri')}
         label="Application redirect URI (the Web redirect XSOAR uses)"
         param="redirect_uri"
         value={s.redirectUri}
-        error={fieldError(state, 'selfDeployed.redirectUri')}
-        required={fieldRequired(state, 'selfDeployed.redirectUri')}
         hint="Register exactly this value under Authentication > Web in the app registration. If unsure, use https://localhost: after signing in, the browser shows an error page whose address holds the code."
         onChange={(redirectUri) => dispatch({ type: 'self-deployed-changed', patch: { redirectUri } })}
       />
-      {redirectWarnings.map((w) => (
-        <div key={w} className="warning">
-          {w}
-        </div>
-      ))}
+      <MessageList messages={redirectWarnings} className="warning" />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { DEFAULT_CERTIFICATE_REQUEST, type CertificateRequestDraft, type SelfDeployedCertificate } from '../../../shared/domain/self-deployed-draft';
 import { useTypedInput } from '../use-typed-input';
@@ -9,7 +8,8 @@ import { fieldError } from '../../../shared/wizard/wizard-selectors';
 import { api } from '../../ipc/api-client';
 import { CertificateSummary } from '../self-deployed/certificate-summary';
 import { ErrorView } from '../self-deployed/operation-view';
-import { SecretInput } from './secret-input';
+import { MessageList } from '../../components/message-list';
+import { StoredSecretInput } from './stored-secret-input';
 import type { EditingStepProps } from './step-props';
 import type { AppError } from '../../../shared/errors/app-error';
 
@@ -128,22 +128,16 @@ export function SelfDeployedCredentialStep({ state, dispatch, storeSecret, ensur
       </div>
       {s.credentialKind === 'secret' ? (
         <>
-          <SecretInput
-            key={`secret-${String(state.storedSecrets.includes(SecretField.SelfDeployedClientSecret))}`}
+          <StoredSecretInput
+            state={state}
             name="selfDeployed.clientSecret"
+            secret={SecretField.SelfDeployedClientSecret}
             label="Client secret Value (goes into “Key or Client Secret”)"
             param="creds_enc_key"
-            stored={state.storedSecrets.includes(SecretField.SelfDeployedClientSecret)}
-            error={fieldError(state, 'selfDeployed.clientSecret')}
-            required={fieldRequired(state, 'selfDeployed.clientSecret')}
             hint="Certificates & secrets > Client secrets: copy the Value column (shown only right after creating it), not the Secret ID."
             onStore={storeClientSecret}
           />
-          {secretWarnings.map((w) => (
-            <div key={w} className="notice" data-secret-warning>
-              {w}
-            </div>
-          ))}
+          <MessageList messages={secretWarnings} className="notice" marker={{ 'data-secret-warning': true }} />
         </>
       ) : (
         <div>

@@ -5,10 +5,8 @@ import { effectiveTenant } from '../../../shared/domain/self-deployed-draft';
 import { api } from '../../ipc/api-client';
 import { OperationView } from '../self-deployed/operation-view';
 import { useSharedOperation } from '../operations/use-shared-operation';
-import { CheckStandingView } from '../self-deployed/check-standing-view';
+import { VerifyCheckRun } from '../self-deployed/verify-check-run';
 import { standingOfKind } from '../../../shared/wizard/wizard-selectors';
-import type { VerifiedCheckKind } from '../../../shared/domain/verified-check';
-import type { OperationState } from '../self-deployed/use-operation';
 import type { EditingStepProps } from './step-props';
 
 /**
@@ -29,13 +27,6 @@ export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerI
   const signIn = useSharedOperation<Verification>(ownerId, 'verify-sign-in');
   const webBegin = useSharedOperation<ResponseOf<'auth:begin-web-sign-in'>>(ownerId, 'begin-web-sign-in');
   const webComplete = useSharedOperation<Verification>(ownerId, 'complete-web-sign-in');
-  // A result shown next to a remembered check that went stale would contradict it: the stale record wins.
-  const shown = <T,>(op: OperationState<T>, kind: VerifiedCheckKind): OperationState<T> =>
-    op.kind === 'done' && standingOfKind(state, kind)?.stale === true ? { kind: 'idle' } : op;
-  const standing = (kind: VerifiedCheckKind) => {
-    const found = standingOfKind(state, kind);
-    return found === undefined ? null : <CheckStandingView standing={found} />;
-  };
   const profileRef = ownerId === null ? {} : { profileId: ownerId };
   // The address carries an authorization code: remembered for the session only, never in the profile.
   const [pasted, setPasted] = useTypedInput('web-pasted', '');
@@ -85,21 +76,19 @@ export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerI
       <section className="verify-section" data-verify="credential">
         <h3>1. Credential check (no user needed)</h3>
         <p className="hint">Asks Entra ID for an app-only token with the {s.credentialKind === 'secret' ? 'client secret' : 'certificate'}: proves tenant, client ID and credential together. The token is thrown away.</p>
-        <button type="button" name="check-credential" disabled={credential.state.kind === 'running'} onClick={() => void checkCredential()}>
-          Check the credential
-        </button>
-        <OperationView
+        <VerifyCheckRun
           name="check-credential"
-          state={shown(credential.state, 'credential')}
+          buttonText="Check the credential"
+          operation={credential}
+          onStart={() => void checkCredential()}
+          standing={standingOfKind(state, 'credential')}
           runningText="Asking Entra ID for a token…"
-          onCancel={credential.cancel}
           renderDone={(v) => (
             <div className="op-ok">
               ✓ Entra ID accepted tenant {v.tenantId}, client ID {clientId} and the {s.credentialKind === 'secret' ? 'client secret' : 'certificate'}.
             </div>
           )}
         />
-        {standing('credential')}
       </section>
       <section className="verify-section" data-verify="consent">
         <h3>2. Admin consent (when users may not consent)</h3>
@@ -108,22 +97,15 @@ export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerI
           answer comes back to this app on http://localhost (register it under Mobile and desktop applications). Skip this if consent is already
           granted.
         </p>
-        <button
-          type="button"
+        <VerifyCheckRun
           name="admin-consent"
-          disabled={consent.state.kind === 'running'}
-          onClick={() => void consent.start((requestId) => api.auth.adminConsent({ requestId, ...profileRef, tenant, clientId }))}
-        >
-          Ask an administrator to consent
-        </button>
-        <OperationView
-          name="admin-consent"
-          state={shown(consent.state, 'admin-consent')}
+          buttonText="Ask an administrator to consent"
+          operation={consent}
+          onStart={() => void consent.start((requestId) => api.auth.adminConsent({ requestId, ...profileRef, tenant, clientId }))}
+          standing={standingOfKind(state, 'admin-consent')}
           runningText="Waiting for the administrator in the browser (up to 5 minutes)…"
-          onCancel={consent.cancel}
           renderDone={(v) => <div className="op-ok">✓ Admin consent granted for tenant {v.tenantId}{v.scopes ? ` (${v.scopes.map((scope) => scope.replace(/^https:\/\/graph\.microsoft\.com\//i, '')).join(', ')})` : ''}.</div>}
         />
-        {standing('admin-consent')}
       </section>
       <section className="verify-section" data-verify="sign-in">
         <h3>3. Sign in as the mailbox</h3>
@@ -131,26 +113,19 @@ export function SelfDeployedVerifyStep({ state, ensureProfile, profileId: ownerI
           Sign in as <strong>{m.mailboxToFetch.trim()}</strong> in your browser. The app then checks the granted permissions, the account, reading
           mail (what <code>!msgraph-mail-test</code> does) and the folder <code>{m.folderToFetch.trim() || 'Inbox'}</code>.
         </p>
-        <button
-          type="button"
+        <VerifyCheckRun
           name="verify-sign-in"
-          disabled={signIn.state.kind === 'running'}
-          onClick={() =>
+          buttonText="Sign in and verify"
+          operation={signIn}
+          onStart={() =>
             void signIn.start((requestId) =>
               api.auth.verifySignIn({ requestId, ...profileRef, tenant, clientId, mailbox: m.mailboxToFetch.trim(), folderToFetch: m.folderToFetch.trim() || 'Inbox' }),
             )
           }
-        >
-          Sign in and verify
-        </button>
-        <OperationView
-          name="verify-sign-in"
-          state={shown(signIn.state, 'sign-in')}
+          standing={standingOfKind(state, 'sign-in')}
           runningText="Waiting for the sign-in in the browser (up to 5 minutes)…"
-          onCancel={signIn.cancel}
           renderDone={(v) => <SignInChecklistView verification={v} />}
         />
-        {standing('sign-in')}
         <details className="web-sign-in" data-verify="web-sign-in">
           <summary>No Mobile-and-desktop redirect on the registration? Verify through XSOAR’s Web redirect instead</summary>
           <p className="hint">

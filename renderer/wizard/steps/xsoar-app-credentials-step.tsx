@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { fieldRequired } from '../../../shared/wizard/required-fields';
 import { useTypedInput } from '../use-typed-input';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { parseOproxyId } from '../../../shared/oproxy/oproxy-id';
 import { checkOproxyKey, checkOproxyToken } from '../../../shared/oproxy/oproxy-rules';
 import { parseOproxyPaste } from '../../../shared/oproxy/paste-parser';
-import { fieldError, xsoarAppIdHints } from '../../../shared/wizard/wizard-selectors';
+import { xsoarAppIdHints } from '../../../shared/wizard/wizard-selectors';
 import { TextField } from '../../components/fields';
-import { SecretInput } from './secret-input';
+import { MessageList } from '../../components/message-list';
+import { StoredSecretInput } from './stored-secret-input';
 import type { EditingStepProps } from './step-props';
+import { wizardFieldProps } from './wizard-field-props';
 
 /** Stores one secret; resolves with an error message or null. */
 export type StoreSecret = (field: typeof SecretField.XsoarAppToken | typeof SecretField.XsoarAppKey, value: string) => Promise<string | null>;
@@ -80,38 +81,21 @@ export function XsoarAppCredentialsStep({ state, dispatch, storeSecret }: Editin
         )}
       </div>
       <TextField
-        name="xsoarApp.id"
+        {...wizardFieldProps(state, 'xsoarApp.id')}
         label="ID (goes into “Application ID or Client ID”)"
         param="creds_auth_id"
         value={x.id}
-        error={fieldError(state, 'xsoarApp.id')}
-        required={fieldRequired(state, 'xsoarApp.id')}
         hint={parsedId?.customTokenUrl ? `Token-retrieval URL after "@": ${parsedId.tokenUrl}` : undefined}
         onChange={(id) => dispatch({ type: 'xsoar-app-changed', patch: { id } })}
       />
-      {xsoarAppIdHints(state).map((h) => (
-        <div key={h} className="notice" data-hint="xsoarApp.id">
-          {h}
-        </div>
-      ))}
-      <SecretInput
-        key={`token-${String(state.storedSecrets.includes(SecretField.XsoarAppToken))}`}
-        name="xsoarApp.token"
-        label="Token (goes into “Token or Tenant ID”)"
-        param="creds_refresh_token"
-        stored={state.storedSecrets.includes(SecretField.XsoarAppToken)}
-        error={fieldError(state, 'xsoarApp.token')}
-        required={fieldRequired(state, 'xsoarApp.token')}
-        onStore={(v) => checkedStore(SecretField.XsoarAppToken, v)}
-      />
-      <SecretInput
-        key={`key-${String(state.storedSecrets.includes(SecretField.XsoarAppKey))}`}
+      <MessageList messages={xsoarAppIdHints(state)} className="notice" marker={{ 'data-hint': 'xsoarApp.id' }} />
+      <StoredSecretInput state={state} name="xsoarApp.token" secret={SecretField.XsoarAppToken} label="Token (goes into “Token or Tenant ID”)" param="creds_refresh_token" onStore={(v) => checkedStore(SecretField.XsoarAppToken, v)} />
+      <StoredSecretInput
+        state={state}
         name="xsoarApp.key"
+        secret={SecretField.XsoarAppKey}
         label="Key (goes into “Key or Client Secret”)"
         param="creds_enc_key"
-        stored={state.storedSecrets.includes(SecretField.XsoarAppKey)}
-        error={fieldError(state, 'xsoarApp.key')}
-        required={fieldRequired(state, 'xsoarApp.key')}
         hint="Base64 text that decodes to a 16, 24 or 32-byte key."
         onStore={(v) => checkedStore(SecretField.XsoarAppKey, v)}
       />

@@ -3,41 +3,30 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import { join } from 'node:path';
+import type { AppServices } from '../../../main/app/app-services';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { launchBrowserUser, type BrowserUser, type Credentials } from '../../idp/browser-user';
 import { startIdentityPlatform, type IdentityPlatform } from '../../idp/identity-platform';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { newClientId } from '../idp/fixture';
 import { endpointsOf } from '../signin/signin-fixture';
 import { ADA, BOOTSTRAP_APP, ENTRA_TENANT, ENTRA_USERS, ETID, NOBODY, reload, selfDeployedProfile } from '../entra/entra-fixture';
+import { keychainAppServices } from '../support/keychain-app-services';
 import { requirePrivateKeyring } from '../support/private-keyring';
-
-const GMA = resolve('out/cli/gma.mjs');
+import { GMA, type GmaRun } from '../support/run-gma';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
 let dir: string;
 let env: Record<string, string>;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs the built `gma` as a child process. When it prints the sign-in address, the browser user signs in as
  * `admin` (the CLI is told not to start a browser itself).
  */
-function gma(args: readonly string[], admin: Credentials | null = null): Promise<Run> {
+function gma(args: readonly string[], admin: Credentials | null = null): Promise<GmaRun> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [GMA, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -66,18 +55,10 @@ function gma(args: readonly string[], admin: Credentials | null = null): Promise
  * file, and the child process changes it between uses.
  */
 function app(): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
-    clipboard: new RecordingClipboard(),
+  return keychainAppServices({
     dataDir: env['GMA_DATA_DIR']!,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
+    exportsDir: join(dir, 'exports'),
+    secretStore: new KeytarSecretStore(keychainServiceName(env['GMA_KEYCHAIN_PREFIX'])),
     endpoints: endpointsOf(idp),
   });
 }

@@ -1,63 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
-import { SystemClock } from '../../../main/adapters/system-clock';
+import type { AppServices } from '../../../main/app/app-services';
 import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
 import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
 import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { SecretField, type ProfileSecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
+import { keychainAppServices } from '../support/keychain-app-services';
 import { requirePrivateKeyring } from '../support/private-keyring';
+import { runGma, type GmaRun } from '../support/run-gma';
 
 // Issue 15: `gma profiles list --expiring DAYS` lists only the profiles with a credential ending within DAYS and exits
 // 3 when there is any, 0 when none; bad DAYS exits 2. The built gma runs as a child process on the real keychain.
 
-const GMA = resolve('out/cli/gma.mjs');
 const DAY = 86_400_000;
 const inDays = (d: number): string => new Date(Date.now() + d * DAY).toISOString();
 
 let dir: string;
 let prefix: string;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function gma(dataDir: string, args: readonly string[]): Promise<Run> {
-  return new Promise((ok) => {
-    execFile(process.execPath, [GMA, ...args], { env: { ...process.env, GMA_DATA_DIR: dataDir, GMA_KEYCHAIN_PREFIX: prefix }, timeout: 60_000 }, (error, stdout, stderr) => {
-      ok({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
+function gma(dataDir: string, args: readonly string[]): Promise<GmaRun> {
+  return runGma(args, { GMA_DATA_DIR: dataDir, GMA_KEYCHAIN_PREFIX: prefix });
 }
 
 function services(dataDir: string): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: 'test',
-    secretStore: new KeytarSecretStore(keychainServiceName(prefix)),
-    clipboard: new RecordingClipboard(),
-    dataDir,
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  return keychainAppServices({ dataDir, exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(prefix)) });
 }
 
 async function seed(app: AppServices, name: string, draft: ProfileDraft, secrets: ReadonlyArray<readonly [ProfileSecretField, string]>): Promise<string> {
@@ -109,7 +80,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const names = (r: Run): string[] => r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0] ?? '');
+const names = (r: GmaRun): string[] => r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0] ?? '');
 
 describe('gma profiles list --expiring DAYS (child process, real keychain)', () => {
   it('lists only the profiles with a credential ending within DAYS, with the credential and its end, and exits 3', async () => {

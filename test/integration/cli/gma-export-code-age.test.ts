@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { keychainServiceName } from '../../../main/secrets/secret-accounts';
 import { type AppServices } from '../../../main/app/app-services';
-import { emptyDraft, type ProfileDraft } from '../../../shared/domain/profile-draft';
-import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-draft';
-import { SecretField } from '../../../shared/domain/secret-field';
+import { agedCodeDraft, agedCodeSecrets } from '../../fixtures/aged-code-profile';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { runGma, type GmaRun } from '../support/run-gma';
 import { keychainAppServices } from '../support/keychain-app-services';
@@ -23,24 +21,10 @@ function gma(args: readonly string[]): Promise<GmaRun> {
 
 /** A complete self-deployed profile whose code was obtained `minutesAgo` minutes ago. */
 async function seed(name: string, minutesAgo: number): Promise<void> {
-  const d = emptyDraft();
-  const draft: ProfileDraft = {
-    ...d,
-    method: 'self-deployed',
-    selfDeployed: {
-      ...emptySelfDeployedDraft(),
-      tenant: '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f',
-      clientId: '1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d',
-      authCodeObtainedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-    },
-    mailbox: { ...d.mailbox, instanceName: name, mailboxToFetch: 'soc@contoso.example' },
-  };
+  const draft = agedCodeDraft({ instanceName: name, minutesAgo });
   const created = await app.profiles.create(name, draft.method);
   if (!created.ok) throw new Error(created.error.message);
-  const stored = await app.secrets.setMany(created.value.id, [
-    [SecretField.SelfDeployedClientSecret, 'Qx8~abcDEFghiJKLmnoPQRstuVWXyz0123456789'],
-    [SecretField.SelfDeployedAuthCode, `0.AXkA${randomBytes(40).toString('base64url')}`],
-  ]);
+  const stored = await app.secrets.setMany(created.value.id, agedCodeSecrets());
   if (!stored.ok) throw new Error(stored.error.message);
   await app.profiles.saveDraft(created.value.id, draft, 'review');
 }

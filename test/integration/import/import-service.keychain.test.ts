@@ -2,12 +2,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import type { AppServices } from '../../../main/app/app-services';
 import { ImportService } from '../../../main/services/import-service';
 import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
-import { SystemClock } from '../../../main/adapters/system-clock';
 import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
@@ -15,9 +12,8 @@ import { emptySelfDeployedDraft } from '../../../shared/domain/self-deployed-dra
 import { generateSelfSignedCertificate } from '../../../main/certs/self-signed-generator';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { ErrorCode } from '../../../shared/errors/error-codes';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
+import { keychainAppServices } from '../support/keychain-app-services';
 import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
 
 const PASSPHRASE = 'violet harbor granite lantern 42';
@@ -33,20 +29,7 @@ beforeAll(() => {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gma-import-'));
   store = freshKeytarStore();
-  services = createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: '0.0.0-test',
-    secretStore: store,
-    clipboard: new RecordingClipboard(),
-    dataDir: join(dir, 'data'),
-    clock: new SystemClock(),
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
+  services = keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: store, version: '0.0.0-test' });
 });
 afterEach(async () => {
   await services.profiles.forgetEverything();

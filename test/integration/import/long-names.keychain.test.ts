@@ -17,6 +17,7 @@ import { buildBundlePayload } from '../../../shared/export/bundle-payload';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { requirePrivateKeyring } from '../support/private-keyring';
 import { keychainAppServices } from '../support/keychain-app-services';
+import { value } from '../support/result-value';
 
 const GMA = resolve('out/cli/gma.mjs');
 const PASSPHRASE = 'long names passphrase orchid 64';
@@ -40,11 +41,6 @@ afterEach(async () => {
 
 function open(): AppServices {
   return keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: new KeytarSecretStore(keychainServiceName(prefix)), version: '0.0.0-test' });
-}
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 function xsoarDraft(instanceName: string): ProfileDraft {

@@ -3,22 +3,19 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices, type AppServices } from '../../../main/app/app-services';
+import type { AppServices } from '../../../main/app/app-services';
 import type { KeytarSecretStore } from '../../../main/adapters/keytar-secret-store';
-import { NodeFileSystem } from '../../../main/adapters/node-file-system';
-import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import { parseAccount } from '../../../main/secrets/secret-accounts';
 import { LEFTOVER_GRACE_MS } from '../../../main/secrets/item-age';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
 import { AuthMethod } from '../../../shared/domain/auth-method';
 import { emptyDraft } from '../../../shared/domain/profile-draft';
 import { SecretField } from '../../../shared/domain/secret-field';
-import { RecordingClipboard } from '../../fakes/recording-clipboard';
-import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 import { fakeOproxyValues } from '../../unit/shared/oproxy/oproxy-fixtures';
 import { CRASH_VALUES } from '../support/crash-values';
+import { keychainAppServices } from '../support/keychain-app-services';
 import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
+import { value } from '../support/result-value';
 import { TS_LOADER } from '../support/run-child';
 
 const CHILD = resolve('test/integration/support/crash-child.ts');
@@ -45,25 +42,7 @@ class LaterClock extends SystemClock {
 }
 
 function open(clock: SystemClock = new SystemClock()): AppServices {
-  return createAppServices({
-    fs: new NodeFileSystem(),
-    saveDialog: new FolderSaveDialog(join(dir, 'exports')),
-    openDialog: new PresetOpenDialog(),
-    browserOpener: new RecordingBrowserOpener(),
-    productName: 'GMA',
-    version: '0.0.0-test',
-    secretStore: store,
-    clipboard: new RecordingClipboard(),
-    dataDir: join(dir, 'data'),
-    clock,
-    http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
-  });
-}
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
+  return keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: store, version: '0.0.0-test', clock });
 }
 
 /** One XSOAR-app profile with Token and Key; for an import, also a bundle of its changed version (same id). */

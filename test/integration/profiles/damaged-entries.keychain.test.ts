@@ -8,6 +8,7 @@ import { AuthMethod } from '../../../shared/domain/auth-method';
 import { SecretField } from '../../../shared/domain/secret-field';
 import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
 import { keychainAppServices } from '../support/keychain-app-services';
+import { value } from '../support/result-value';
 
 const KEEP_KEY = Buffer.alloc(32, 1).toString('base64');
 const HURT_KEY = Buffer.alloc(32, 2).toString('base64');
@@ -27,11 +28,6 @@ afterEach(async () => {
 /** A fresh app instance over the same data folder and keychain (a restart). */
 function open(): AppServices {
   return keychainAppServices({ dataDir: join(dir, 'data'), exportsDir: join(dir, 'exports'), secretStore: store, version: '0.0.0-test' });
-}
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 describe('a damaged profile entry (case 4: an over-long name written by an older version)', () => {

@@ -11,6 +11,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import { FakeClock } from '../../fakes/fake-clock';
 import { InMemorySecretStore } from '../../fakes/in-memory-secret-store';
 import { childCommand, startUntil } from '../support/run-child';
+import { value } from '../support/result-value';
 import { ProperFileLock } from '../../../main/adapters/proper-file-lock';
 
 let dir: string;
@@ -33,11 +34,6 @@ function newService(store = newStore(), clock = new FakeClock()) {
 /** A bare profile record. */
 function profile(id: string, name: string): Profile {
   return { id, name, nameSetByUser: true, draft: emptyDraft(), secretFields: [], createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', notes: '', secretExpiresAt: null, credentialEnds: [], resumeStep: 'method', verifiedChecks: [], secretVersions: {} };
-}
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 describe('ProfileStore on disk', () => {

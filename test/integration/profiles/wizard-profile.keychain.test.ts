@@ -14,6 +14,7 @@ import { checkInputsOf, standingOf } from '../../../shared/domain/verified-check
 import { FakeClock } from '../../fakes/fake-clock';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { freshKeytarStore, requirePrivateKeyring } from '../support/private-keyring';
+import { value } from '../support/result-value';
 
 beforeAll(() => {
   requirePrivateKeyring();
@@ -33,11 +34,6 @@ afterEach(async () => {
 function services(clock = new FakeClock()) {
   const store = new ProfileStore(new NodeFileSystem(), dir, clock);
   return { profiles: new ProfilesService(store, vault, clock), secrets: new SecretsService(store, vault, new RecordingClipboard(), clock), clock };
-}
-
-function value<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
 }
 
 function withInstance(draft: ProfileDraft, instanceName: string): ProfileDraft {

@@ -8,6 +8,7 @@ import type { IdentityPlatform } from '../../idp/identity-platform';
 import { ADMIN, ALICE, MAIL_PERMISSIONS, newClientId, TID } from '../idp/fixture';
 import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
 import { usePlatformSession } from '../idp/platform-session';
+import { expectCancelClosesPort, expectTimeoutClosesPort } from './loopback-stop-checks';
 
 let idp: IdentityPlatform;
 let browser: BrowserUser;
@@ -65,23 +66,10 @@ describe('AdminConsentService with the real browser', () => {
   });
 
   it('cancel closes the port and returns op/cancelled', async () => {
-    const opener = new PlayingBrowser(browser, null);
-    const controller = new AbortController();
-    const pending = service(opener).grant({ tenant: TID, clientId: app() }, controller.signal);
-    await until(() => opener.opened.length === 1);
-    const port = Number(new URL(opener.lastRedirectUri()).port);
-    expect(await portIsOpen(port)).toBe(true);
-    controller.abort();
-    expect(await pending).toMatchObject({ ok: false, error: { code: ErrorCode.Cancelled } });
-    expect(await portIsOpen(port)).toBe(false);
+    await expectCancelClosesPort(browser, (opener, signal) => service(opener).grant({ tenant: TID, clientId: app() }, signal));
   });
 
   it('timeout closes the port and returns op/timeout', async () => {
-    const opener = new PlayingBrowser(browser, null);
-    const pending = service(opener, 1_500).grant({ tenant: TID, clientId: app() });
-    await until(() => opener.opened.length === 1);
-    const port = Number(new URL(opener.lastRedirectUri()).port);
-    expect(await pending).toMatchObject({ ok: false, error: { code: ErrorCode.Timeout } });
-    expect(await portIsOpen(port)).toBe(false);
+    await expectTimeoutClosesPort(browser, (opener) => service(opener, 1_500).grant({ tenant: TID, clientId: app() }));
   });
 });

@@ -9,8 +9,9 @@ import type { BrowserUser } from '../../idp/browser-user';
 import type { IdentityPlatform } from '../../idp/identity-platform';
 import type { RedirectCatcher } from '../../idp/redirect-catcher';
 import { ALICE, BOB, MAIL_PERMISSIONS, newClientId, publicApp, TID } from '../idp/fixture';
-import { endpointsOf, PlayingBrowser, portIsOpen, until } from './signin-fixture';
+import { endpointsOf, PlayingBrowser, portIsOpen } from './signin-fixture';
 import { usePlatformSession } from '../idp/platform-session';
+import { expectCancelClosesPort, expectTimeoutClosesPort } from './loopback-stop-checks';
 
 /** A real ICachePlugin keeping MSAL's serialized cache in memory (the app injects the keychain-backed one). */
 class MemoryCachePlugin implements ICachePlugin {
@@ -117,25 +118,16 @@ describe('SignInVerificationService: loopback sign-in (Mobile-and-desktop redire
 
   it('cancel: op/cancelled and the port is closed', async () => {
     const app = idp.registerApp(publicApp());
-    const opener = new PlayingBrowser(browser, null);
-    const controller = new AbortController();
-    const pending = service(opener).verify({ tenant: TID, clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' }, controller.signal);
-    await until(() => opener.opened.length === 1);
-    const port = Number(new URL(opener.lastRedirectUri()).port);
-    expect(await portIsOpen(port)).toBe(true);
-    controller.abort();
-    expect(await pending).toMatchObject({ ok: false, error: { code: ErrorCode.Cancelled } });
-    expect(await portIsOpen(port)).toBe(false);
+    await expectCancelClosesPort(browser, (opener, signal) =>
+      service(opener).verify({ tenant: TID, clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' }, signal),
+    );
   });
 
   it('timeout: op/timeout and the port is closed', async () => {
     const app = idp.registerApp(publicApp());
-    const opener = new PlayingBrowser(browser, null);
-    const pending = service(opener, undefined, 2_000).verify({ tenant: TID, clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' });
-    await until(() => opener.opened.length === 1);
-    const port = Number(new URL(opener.lastRedirectUri()).port);
-    expect(await pending).toMatchObject({ ok: false, error: { code: ErrorCode.Timeout } });
-    expect(await portIsOpen(port)).toBe(false);
+    await expectTimeoutClosesPort(browser, (opener) =>
+      service(opener, undefined, 2_000).verify({ tenant: TID, clientId: app.clientId, mailbox: ALICE.upn, folderToFetch: 'Inbox', prompt: 'login' }),
+    );
   });
 });
 

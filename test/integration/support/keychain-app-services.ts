@@ -3,8 +3,9 @@ import { NodeFileSystem } from '../../../main/adapters/node-file-system';
 import { createNodeFetchClient } from '../../../main/adapters/node-fetch-client';
 import { SystemClock } from '../../../main/adapters/system-clock';
 import type { Clipboard } from '../../../main/ports/clipboard';
+import type { Clock } from '../../../main/ports/clock';
 import type { SecretStore } from '../../../main/ports/secret-store';
-import { PRODUCTION_IDENTITY_ENDPOINTS } from '../../../shared/config/identity-endpoints';
+import { PRODUCTION_IDENTITY_ENDPOINTS, type IdentityEndpoints } from '../../../shared/config/identity-endpoints';
 import { RecordingClipboard } from '../../fakes/recording-clipboard';
 import { FolderSaveDialog, PresetOpenDialog, RecordingBrowserOpener } from '../../host/test-ports';
 
@@ -18,11 +19,15 @@ export interface KeychainAppOptions {
   readonly secretStore: SecretStore;
   readonly clipboard?: Clipboard;
   readonly version?: string;
+  /** The identity endpoints, for tests against the test identity platform (Microsoft's by default). */
+  readonly endpoints?: IdentityEndpoints;
+  /** The clock, for tests that run the app as it would run later (the system clock by default). */
+  readonly clock?: Clock;
 }
 
 /**
  * The app's real services as `main/index.ts` wires them, over the real file system, clock, network client and
- * the given keychain, with recording stand-ins only for the dialogs, the browser and the clipboard.
+ * the given keychain (clock and identity endpoints may be replaced), with recording stand-ins only for the dialogs, the browser and the clipboard.
  */
 export function keychainAppServices(options: KeychainAppOptions): AppServices {
   return createAppServices({
@@ -35,8 +40,8 @@ export function keychainAppServices(options: KeychainAppOptions): AppServices {
     secretStore: options.secretStore,
     clipboard: options.clipboard ?? new RecordingClipboard(),
     dataDir: options.dataDir,
-    clock: new SystemClock(),
+    clock: options.clock ?? new SystemClock(),
     http: createNodeFetchClient(),
-    endpoints: PRODUCTION_IDENTITY_ENDPOINTS,
+    endpoints: options.endpoints ?? PRODUCTION_IDENTITY_ENDPOINTS,
   });
 }
