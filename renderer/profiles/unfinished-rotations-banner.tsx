@@ -46,8 +46,15 @@ export function UnfinishedRotationsBanner() {
     if (r.ok) setUnfinished(r.value);
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    // The main process answers once its unattended recovery at start is over.
+    void api.rotation.unfinished({}).then((r) => {
+      if (live && r.ok) setUnfinished(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const recover = async (): Promise<void> => {
     await start('Finishing the interrupted rotations…', (requestId) => api.rotation.recover({ requestId }));
