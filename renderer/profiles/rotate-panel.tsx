@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/errors/error-codes';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import { api } from '../ipc/api-client';
+import { newRequestId } from '../ipc/current-request-runner';
 
 type Progress = ResponseOf<'rotation:progress'>['steps'][number];
 type Rotated = ResponseOf<'rotation:start'>;
@@ -27,8 +28,6 @@ type State =
   | { readonly kind: 'running'; readonly requestId: string; readonly steps: readonly Progress[]; readonly cancelling: boolean }
   | { readonly kind: 'done'; readonly steps: readonly Progress[]; readonly result: Rotated }
   | { readonly kind: 'failed'; readonly steps: readonly Progress[]; readonly error: AppError };
-
-let counter = 0;
 
 /** Past this the rotation finishes whatever happens (the new credential passed its test). */
 function pastNoReturn(steps: readonly Progress[]): boolean {
@@ -64,8 +63,7 @@ export function RotatePanel({ profile, run }: { readonly profile: Profile; reado
   if (profile.draft.method !== 'self-deployed' || !profile.secretFields.includes(field)) return null;
 
   const start = async (): Promise<void> => {
-    counter += 1;
-    const requestId = `rotation-${Date.now().toString(36)}-${counter}`;
+    const requestId = newRequestId('rotation');
     setState({ kind: 'running', requestId, steps: [], cancelling: false });
     const poll = setInterval(() => {
       void api.rotation.progress({ requestId }).then((r) => {

@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/errors/app-error';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { ProvisioningProgress } from '../../../shared/entra/provisioning-steps';
 import { api } from '../../ipc/api-client';
+import { newRequestId } from '../../ipc/current-request-runner';
 
 /** A run's result as the renderer gets it. */
 export type EntraRunResult = ResponseOf<'entra:run'>;
@@ -13,8 +14,6 @@ export type EntraRunState =
   | { readonly kind: 'running'; readonly mode: string; readonly steps: readonly ProvisioningProgress[] }
   | { readonly kind: 'done'; readonly mode: string; readonly steps: readonly ProvisioningProgress[]; readonly value: EntraRunResult }
   | { readonly kind: 'failed'; readonly mode: string; readonly steps: readonly ProvisioningProgress[]; readonly error: AppError };
-
-let counter = 0;
 
 /** How often the steps are asked for while a run is going (the IPC has no push channel). */
 const POLL_MS = 300;
@@ -28,8 +27,7 @@ export function useEntraRun() {
   const current = useRef<string | null>(null);
 
   const start = useCallback(async (request: Omit<RequestOf<'entra:run'>, 'requestId'>): Promise<EntraRunResult | null> => {
-    counter += 1;
-    const requestId = `entra-${Date.now().toString(36)}-${counter}`;
+    const requestId = newRequestId('entra');
     current.current = requestId;
     const mode = request.mode;
     setState({ kind: 'running', mode, steps: [] });
