@@ -62,7 +62,7 @@ export class RotationJournalStore implements RotationHolds {
     }
   }
 
-  /** The journal of `profileId`'s unfinished rotation, `null` when there is none (or it is unreadable: see {@link list}). */
+  /** The journal of `profileId`'s unfinished rotation, `null` when there is none (or it is unreadable: see {@link scan}). */
   async read(profileId: string): Promise<RotationJournal | null> {
     const json = await this.readJson(`${profileId}.json`);
     return json === undefined ? null : parseRotationJournal(json);
@@ -84,21 +84,16 @@ export class RotationJournalStore implements RotationHolds {
     await this.fs.remove(this.path(profileId));
   }
 
-  /** Every unfinished rotation (unreadable files are skipped: they are reported by {@link unreadable}). */
-  async list(): Promise<RotationJournal[]> {
-    const found: RotationJournal[] = [];
+  /** Every journal file, read once: the unfinished rotations, and the files this version cannot act on. */
+  async scan(): Promise<{ readonly journals: readonly RotationJournal[]; readonly unreadable: readonly string[] }> {
+    const journals: RotationJournal[] = [];
+    const unreadable: string[] = [];
     for (const name of await this.listNames()) {
       const j = parseRotationJournal(await this.readJson(name));
-      if (j !== null) found.push(j);
+      if (j === null) unreadable.push(name);
+      else journals.push(j);
     }
-    return found;
-  }
-
-  /** Journal files that cannot be read (hand-edited or from a newer version): kept, never acted on. */
-  async unreadable(): Promise<string[]> {
-    const out: string[] = [];
-    for (const name of await this.listNames()) if (parseRotationJournal(await this.readJson(name)) === null) out.push(name);
-    return out;
+    return { journals, unreadable };
   }
 
   async heldScopeIds(): Promise<ReadonlySet<string>> {

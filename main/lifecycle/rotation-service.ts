@@ -50,9 +50,13 @@ export interface RotationDeps {
  */
 export class RotationService {
   private readonly finisher: RotationFinisher;
+  private readonly now: () => number;
+  private readonly hooks: RotationHooks;
 
   constructor(private readonly deps: RotationDeps) {
-    this.finisher = new RotationFinisher({ ...deps, hooks: deps.hooks ?? {} });
+    this.now = deps.now ?? Date.now;
+    this.hooks = deps.hooks ?? {};
+    this.finisher = new RotationFinisher({ ...deps, hooks: this.hooks });
   }
 
   /** Rotates one profile's credential; `progress` gets every step. */
@@ -92,8 +96,8 @@ export class RotationService {
     if (!old.ok) return old;
 
     const rotationId = randomUUID();
-    const run = new RotationRun({ ...this.deps, hooks: this.deps.hooks ?? {}, now: this.deps.now ?? Date.now }, { request, profile, target, app: app.value, entra, progress, signal }, {
-      version: 1, rotationId, profileId: profile.id, credential, phase: 'creating', startedAt: new Date((this.deps.now ?? Date.now)()).toISOString(),
+    const run = new RotationRun({ ...this.deps, hooks: this.hooks, now: this.now }, { request, profile, target, app: app.value, entra, progress, signal }, {
+      version: 1, rotationId, profileId: profile.id, credential, phase: 'creating', startedAt: new Date(this.now()).toISOString(),
       appObjectId: app.value.id, tenantId: session.value.tenantId, connectionId: target.connection.id, instanceName: profile.draft.mailbox.instanceName.trim(),
       playgroundId: request.playgroundId ?? target.connection.playgroundId, oldKeyId: old.value.keyId, oldThumbprint: old.value.thumbprint,
       newMarker: rotationMarker(rotationId), newKeyId: null, newEndsAt: null, newCertificate: null,
@@ -136,24 +140,23 @@ export class RotationService {
   async recover(cancel?: AbortSignal): Promise<Result<readonly RecoveryReport[]>> {
     const signal = cancel ?? new AbortController().signal;
     const reports: RecoveryReport[] = [];
-    for (const journal of await this.deps.journal.list()) {
+    const { journals, unreadable } = await this.deps.journal.scan();
+    for (const journal of journals) {
       const report = await this.recoverOne(journal, signal);
       if (report !== null) reports.push(report);
     }
-    for (const name of await this.deps.journal.unreadable()) {
+    for (const name of unreadable) {
       reports.push({ profileId: name.slice(0, -'.json'.length), outcome: 'needs-attention', reason: `${ROTATIONS_DIR}/${name} is not a rotation journal this version can act on (edited by hand, or from a newer version); it was left as it is.` });
     }
     return ok(reports);
   }
 
-  /** Profiles with an unfinished rotation (the app offers to recover them at start). */
-  async pending(): Promise<readonly RotationJournal[]> {
-    return this.deps.journal.list();
-  }
-
-  /** Journal files this version cannot act on (hand-edited, or from a newer version). */
-  async unreadableJournals(): Promise<readonly string[]> {
-    return this.deps.journal.unreadable();
+  /**
+   * The unfinished rotations (the app lists what its start could not recover), and the journal files this version
+   * cannot act on (hand-edited, or from a newer version).
+   */
+  pending(): Promise<{ readonly journals: readonly RotationJournal[]; readonly unreadable: readonly string[] }> {
+    return this.deps.journal.scan();
   }
 
   // One journal, under its profile's claim; null when its own process finished it meanwhile.

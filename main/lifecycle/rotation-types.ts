@@ -52,6 +52,11 @@ export function recoveryLeftOver(report: RecoveryReport): report is Extract<Reco
   return report.outcome === 'postponed' || report.outcome === 'needs-attention';
 }
 
+/** Why a report leaves its journal in place, `null` when it does not. */
+export function reasonOf(report: RecoveryReport): string | null {
+  return 'reason' in report ? report.reason : null;
+}
+
 /** The administrator's Graph token, interactively or from the keychain's cache (the caller decides). */
 export interface AdminTokenSource {
   token(tenant: string, cancel?: AbortSignal): Promise<Result<{ readonly accessToken: string; readonly tenantId: string; readonly username: string }>>;

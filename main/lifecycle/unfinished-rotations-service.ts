@@ -2,7 +2,7 @@ import { recoveryOf, type RotatedCredential, type RotationPhase } from '../../sh
 import { ok, type Result } from '../../shared/result';
 import type { ProfilesService } from '../services/profiles-service';
 import type { RotationService } from './rotation-service';
-import type { RecoveryReport } from './rotation-types';
+import { reasonOf, type RecoveryReport } from './rotation-types';
 
 /** One unfinished rotation as the banner shows it (public facts only). */
 export interface UnfinishedRotation {
@@ -60,14 +60,15 @@ export class UnfinishedRotationsService {
   async list(): Promise<Result<UnfinishedRotations>> {
     await this.atStart();
     const names = await this.profileNames();
-    const rotations = (await this.unattended.pending()).map((j): UnfinishedRotation => {
+    const { journals, unreadable } = await this.unattended.pending();
+    const rotations = journals.map((j): UnfinishedRotation => {
       const last = this.lastAttempts.get(j.profileId);
       return {
         profileId: j.profileId, profileName: names.get(j.profileId) ?? null, credential: j.credential, phase: j.phase, startedAt: j.startedAt, instanceName: j.instanceName,
-        recovery: recoveryOf(j), lastAttempt: last === undefined ? null : { outcome: last.outcome, reason: 'reason' in last ? last.reason : null },
+        recovery: recoveryOf(j), lastAttempt: last === undefined ? null : { outcome: last.outcome, reason: reasonOf(last) },
       };
     });
-    return ok({ rotations, unreadable: await this.unattended.unreadableJournals() });
+    return ok({ rotations, unreadable });
   }
 
   /** Finishes or undoes them now, signing the administrator in interactively when the cached token cannot serve. */
@@ -76,7 +77,7 @@ export class UnfinishedRotationsService {
     const r = await this.interactive.recover(signal);
     if (!r.ok) return r;
     const names = await this.profileNames();
-    return ok(this.remember(r.value).map((rep) => ({ profileId: rep.profileId, profileName: names.get(rep.profileId) ?? null, outcome: rep.outcome, reason: 'reason' in rep ? rep.reason : null })));
+    return ok(this.remember(r.value).map((rep) => ({ profileId: rep.profileId, profileName: names.get(rep.profileId) ?? null, outcome: rep.outcome, reason: reasonOf(rep) })));
   }
 
   private async profileNames(): Promise<ReadonlyMap<string, string>> {

@@ -72,11 +72,6 @@ export function xsoarMayHoldNew(phase: RotationPhase): boolean {
   return phase === 'updating-xsoar' || phase === 'testing' || phase === 'committing';
 }
 
-/** True when the new credential may exist in Entra ID. */
-export function entraMayHoldNew(phase: RotationPhase): boolean {
-  return ROTATION_PHASES.includes(phase);
-}
-
 /** The display name a rotation's new client secret gets: unique, so a crash right after creating it still finds it. */
 export function rotationMarker(rotationId: string): string {
   return `xsoar-assistant rotation ${rotationId}`;
